@@ -1,0 +1,117 @@
+"""duplicate-block: a paragraph or a whole block pasted twice, exactly or nearly.
+
+Linear in the size of the report: paragraphs are bucketed first (by an exact
+key, by a key with every number blanked out, and by a few min-hash values of
+their character 6-grams), and only paragraphs that share a bucket are compared
+with rapidfuzz.  Consecutive duplicated paragraphs are merged into one block,
+so a body pasted twice is one finding that names both places.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from ..normalize import TextLine
+from . import Context
+
+_NOISE = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】\-—·.]")
+_DIGITS = re.compile(r"\d+(\.\d+)?")
+SHINGLE = 6
+MINHASHES = 4
+MAX_BUCKET = 64  # a bucket this full is boiler-plate, not a duplicate
+
+
+def _minhashes(key: str) -> list[int]:
+    grams = {key[i : i + SHINGLE] for i in range(max(1, len(key) - SHINGLE + 1))}
+    hashes = [zlib.crc32(g.encode("utf-8")) for g in grams]
+    out = []
+    for seed in range(MINHASHES):
+        mult, add = 2 * seed + 0x9E3779B1, seed * 0x85EBCA6B
+        out.append(min(((h * mult + add) & 0xFFFFFFFF) for h in hashes))
+    return out
+
+
+def find_pairs(units: list[tuple[TextLine, str]], similarity: float) -> dict[int, tuple[int, str]]:
+    """For each unit index j, the earlier unit index i it duplicates, and how."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for idx, (_, key) in enumerate(units):
+        buckets[("exact", key)].append(idx)
+        buckets[("digits", _DIGITS.sub("#", key))].append(idx)
+        for n, h in enumerate(_minhashes(key)):
+            buckets[("mh", n, h)].append(idx)
+    best: dict[int, tuple[int, str]] = {}
+    for bucket_key, members in buckets.items():
+        if len(members) < 2 or len(members) > MAX_BUCKET:
+            continue
+        for a_pos, i in enumerate(members):
+            for j in members[a_pos + 1 :]:
+                if j in best and best[j][0] <= i:
+                    continue
+                a, b = units[i][1], units[j][1]
+                if a == b:
+                    kind = "exact"
+                elif _DIGITS.sub("#", a) == _DIGITS.sub("#", b):
+                    kind = "digits"
+                else:
+                    ratio = fuzz.ratio(a, b)
+                    if ratio < similarity:
+                        continue
+                    kind = f"{ratio:.0f}"
+                if j not in best or i < best[j][0]:
+                    best[j] = (i, kind)
+    return best
+
+
+def _span(a: TextLine, b: TextLine) -> str:
+    return a.shown if a is b else f"{a.shown}-{b.shown}"
+
+
+def _describe(kinds: list[str]) -> str:
+    if all(k == "exact" for k in kinds):
+        return "完全相同"
+    if all(k in ("exact", "digits") for k in kinds):
+        return "近似重复，只有数字不同"
+    low = min(int(k) for k in kinds if k not in ("exact", "digits"))
+    return f"近似重复，相似度 {low}%"
+
+
+def duplicate_block(ctx: Context, check):
+    min_chars = int(check.params.get("min_chars", 30))
+    similarity = float(check.params.get("similarity", 90))
+    units = []
+    for ln in ctx.outline.body:
+        if ln is ctx.outline.title_line:
+            continue
+        key = _NOISE.sub("", ln.text)
+        if len(key) >= min_chars:
+            units.append((ln, key))
+    pairs = find_pairs(units, similarity)
+    j = 0
+    while j < len(units):
+        if j not in pairs:
+            j += 1
+            continue
+        i, kind = pairs[j]
+        kinds = [kind]
+        end_i, end_j = i, j
+        # extend the block while the next paragraphs continue the same copy
+        while end_j + 1 < len(units) and pairs.get(end_j + 1, (None,))[0] == end_i + 1 and end_i + 1 < j:
+            end_i, end_j = end_i + 1, end_j + 1
+            kinds.append(pairs[end_j][1])
+        first, first_end = units[i][0], units[end_i][0]
+        second, second_end = units[j][0], units[end_j][0]
+        what = _describe(kinds)
+        if end_j > j:
+            what = f"{end_j - j + 1} 段{what}"
+        yield ctx.finding(
+            check,
+            ctx.fill(check.message, where=_span(second, second_end), other=_span(first, first_end), kind=what),
+            line=second,
+            related=first,
+            evidence=second.text[:60],
+        )
+        j = end_j + 1

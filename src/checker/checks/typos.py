@@ -1,0 +1,68 @@
+"""repeated-char: stutter typos such as 将将 / 的的.
+
+A doubled character is reported when it cannot be a legitimate reduplication:
+not in the rulebook's allow-list (常常 人人 层层 …), not part of an AABB form
+(认认真真, 方方面面), not a name's suffix meeting a word (市|市场局), and either a function word that is never doubled (the
+rulebook's ``always`` list: 的 将 在 …) or a character whose two copies split
+as a lone character beside a word that already contains it (严|严格, 部|部门),
+whereas 学习|习近平 or 工作|作风 are two words that merely meet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..tokens import Boundaries
+from . import Context
+
+_DOUBLE = re.compile(r"([\u4e00-\u9fff])\1")
+
+
+def _is_stutter(text: str, pos: int, allow: set, always: set, suffixes: set, bounds_for) -> bool:
+    char = text[pos]
+    pair = text[pos : pos + 2]
+    if pair in allow:
+        return False
+    if pos + 3 < len(text) and text[pos + 2] == text[pos + 3] != char:
+        return False  # AA of AABB
+    if pos >= 2 and text[pos - 2] == text[pos - 1] != char:
+        return False  # BB of AABB
+    if pos + 2 < len(text) and text[pos + 2] == char:
+        return False  # three in a row: an onomatopoeia or deliberate emphasis, not a stutter
+    if char in always:
+        return True
+    if char in suffixes:
+        return False  # 市市场局, 执法队队长: a name's last character meets a word
+    bounds: Boundaries = bounds_for()
+    if not bounds.is_boundary(pos + 1):
+        return False  # the pair is one word (or inside one)
+    left = bounds.token_at(pos)
+    right = bounds.token_at(pos + 1)
+    return (len(left) == 1) != (len(right) == 1)
+
+
+def repeated_char(ctx: Context, check):
+    allow = set(check.params.get("allow", ()))
+    always = set(check.params.get("always", ()))
+    suffixes = set(check.params.get("suffixes", ()))
+    for ln in ctx.outline.body:
+        bounds = None
+
+        def bounds_for(ln=ln):
+            nonlocal bounds
+            if bounds is None:
+                bounds = Boundaries(ln.text)
+            return bounds
+
+        for m in _DOUBLE.finditer(ln.text):
+            pos = m.start()
+            if _is_stutter(ln.text, pos, allow, always, suffixes, bounds_for):
+                pair = m.group(0)
+                evidence = ln.text[max(0, pos - 8) : pos + 10]
+                yield ctx.finding(
+                    check,
+                    ctx.fill(check.message, text=pair, char=pair[0]),
+                    line=ln,
+                    evidence=evidence,
+                    fix=ctx.fill(check.fix, text=pair, char=pair[0]),
+                )

@@ -1,0 +1,74 @@
+"""One report end to end: read -> normalize -> outline -> match -> check -> score.
+
+Never raises for a bad input: a file that cannot be read gives a
+:class:`ReportResult` with ``error`` set.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Optional
+
+from .checks import Context, run_checks
+from .matcher import match_parts
+from .metadata import detect_published, detect_year
+from .model import Document, PartResult, ReadError, ReportResult
+from .normalize import normalize
+from .outline import build_outline
+from .readers import read_document
+from .rulebook import Rulebook
+from .scoring import passed, score
+
+
+@dataclass(frozen=True)
+class Options:
+    min_score: Optional[float] = None  # default: the rulebook's pass mark
+    published: Optional[date] = None  # used when the file carries no date
+    select: frozenset = frozenset()
+    ignore: frozenset = frozenset()
+
+
+def check_document(doc: Document, rulebook: Rulebook, options: Options = Options()) -> ReportResult:
+    nd = normalize(doc)
+    outline = build_outline(nd)
+    parts = match_parts(outline, rulebook)
+    year = detect_year(outline)
+    published, published_line = detect_published(nd, outline)
+    if published is None and options.published is not None:
+        published = options.published
+    ctx = Context(nd=nd, outline=outline, rulebook=rulebook, parts=parts, year=year, published=published, published_line=published_line)
+    findings = run_checks(ctx, set(options.select), set(options.ignore))
+    value = score(parts, findings, rulebook)
+    pass_mark = options.min_score if options.min_score is not None else rulebook.pass_mark
+    return ReportResult(
+        path=doc.path,
+        title=outline.title,
+        year=year,
+        score=value,
+        passed=passed(value, findings, pass_mark),
+        profile=rulebook.id,
+        parts=[
+            PartResult(
+                id=pid,
+                name=m.part.name,
+                status=m.status,
+                line=m.line.number if m.line is not None else None,
+                heading=m.heading.text if m.heading is not None else None,
+                location=m.line.location if m.line is not None else None,
+                evidence_lines=tuple(ln.number for ln in m.evidence),
+            )
+            for pid, m in parts.items()
+        ],
+        findings=findings,
+        published=published,
+        format=doc.format,
+    )
+
+
+def check_file(path: str, rulebook: Rulebook, options: Options = Options()) -> ReportResult:
+    try:
+        doc = read_document(path)
+    except ReadError as exc:
+        return ReportResult(path=str(path), error=str(exc), profile=rulebook.id)
+    return check_document(doc, rulebook, options)

@@ -1,0 +1,196 @@
+"""Match the report's outline against the rulebook's parts.
+
+Headings first, content second:
+
+1. every heading at the top level or one level down is compared with each
+   part's aliases (rapidfuzz, after stripping years and boiler-plate such as
+   "推进法治政府建设的"); a heading may satisfy two parts
+   ("存在的问题和2020年工作打算");
+2. a report whose measures are several thematic top-level headings
+   ("一、坚持党的领导……" "二、……") gets them as its measures part;
+3. a part with no heading is looked for in the text: a paragraph carrying
+   enough of the part's signal phrases (on word boundaries, jieba) makes it
+   ``weak``;
+4. causes are looked for inside the shortcomings part: a sub-heading or a
+   causal phrase (主要原因 / 究其原因 / 由于……导致 …).  A heading that promises
+   原因 over a body that gives none leaves causes ``missing``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from rapidfuzz import fuzz
+
+from .outline import Heading, Outline
+from .normalize import TextLine
+from .rulebook import Part, Rulebook
+from .tokens import Boundaries, find_words
+
+_NOISE = re.compile(r"[\s,、。;:!?“”\"'()《》〈〉<>\[\]【】\-—_·.0-9]")
+
+
+@dataclass
+class PartMatch:
+    part: Part
+    status: str  # present | weak | missing
+    heading: Optional[Heading] = None
+    line: Optional[TextLine] = None
+    evidence: list[TextLine] = field(default_factory=list)
+    text: str = ""  # the part's body text (for thin and substance checks)
+    promised: bool = False  # causes: the shortcomings heading promises 原因
+    via: str = ""  # heading | themes | content | none
+
+
+def heading_core(text: str, rulebook: Rulebook) -> str:
+    core = text
+    for pattern in rulebook.strip_from_headings:
+        core = re.sub(pattern, "", core)
+    return _NOISE.sub("", core)
+
+
+def alias_score(alias: str, core: str) -> float:
+    """How well a heading's core text carries an alias (0-100)."""
+    if not alias or not core:
+        return 0.0
+    if len(core) >= len(alias):
+        return fuzz.partial_ratio(alias, core)
+    return fuzz.ratio(alias, core)
+
+
+MIN_CORE = 4  # an alias stripped to fewer characters is compared unstripped
+
+
+def _forms(text: str, rulebook: Rulebook) -> tuple[str, ...]:
+    """The text with boiler-plate stripped and, where that leaves too little, as it is."""
+    plain = _NOISE.sub("", text)
+    core = heading_core(text, rulebook)
+    if len(core) >= MIN_CORE and core != plain:
+        return (core, plain)
+    return (plain,)
+
+
+def _best_score(part: Part, heading_forms: tuple[str, ...], heading_text: str, cores: dict) -> float:
+    if any(word in heading_text for word in part.exclude):
+        return 0.0
+    best = 0.0
+    for alias in part.aliases:
+        for a in cores[alias]:
+            for h in heading_forms:
+                best = max(best, alias_score(a, h))
+        if best >= 100:
+            break
+    return best
+
+
+class _Content:
+    """Signal phrases per line, computed once per report."""
+
+    def __init__(self, lines: list[TextLine]):
+        self.lines = lines
+        self._bounds: dict[int, Boundaries] = {}
+
+    def signals_in(self, ln: TextLine, phrases) -> set[str]:
+        bounds = self._bounds.get(ln.index)
+        hits = set()
+        for phrase in phrases:
+            if phrase in ln.text:
+                if bounds is None:
+                    bounds = self._bounds[ln.index] = Boundaries(ln.text)
+                if find_words(ln.text, [phrase], bounds):
+                    hits.add(phrase)
+        return hits
+
+
+def _find_in_text(part: Part, lines: list[TextLine], content: _Content) -> list[TextLine]:
+    """Lines that on their own carry the part: enough distinct signals, a strong one among them."""
+    found = []
+    for ln in lines:
+        hits = content.signals_in(ln, part.signals)
+        if len(hits) >= part.min_signals and (not part.strong_signals or hits & set(part.strong_signals)):
+            found.append(ln)
+    return found
+
+
+def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: Rulebook) -> PartMatch:
+    heading = container.heading
+    promised = heading is not None and "原因" in heading.text
+    # a sub-heading such as "（二）原因分析"
+    if heading is not None:
+        for h in outline.headings:
+            if heading.start < h.start < heading.end:
+                core = heading_core(h.text, rulebook)
+                if max((fuzz.ratio(a, core) for a in part.aliases), default=0) >= rulebook.heading_threshold:
+                    return PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), promised=promised, via="heading")
+        lines = [heading.line] if heading.inline_body else []
+        lines += outline.section_lines(heading)
+    else:
+        lines = list(container.evidence)
+    compiled = [re.compile(p) for p in part.patterns]
+    evidence = []
+    for ln in lines:
+        text = heading.inline_body if heading is not None and ln is heading.line else ln.text
+        if any(rx.search(text) for rx in compiled):
+            evidence.append(ln)
+    if evidence:
+        return PartMatch(part, "present", line=evidence[0], evidence=evidence, text="\n".join(ln.text for ln in evidence), promised=promised, via="content")
+    return PartMatch(part, "missing", promised=promised, via="none")
+
+
+def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
+    top = outline.top_rank
+    candidates = [h for h in outline.headings if top is not None and h.rank <= top + 1]
+    alias_cores = {alias: _forms(alias, rulebook) for part in rulebook.parts for alias in part.aliases}
+
+    results: dict[str, PartMatch] = {}
+    assigned: set[int] = set()
+    heading_parts = [p for p in rulebook.parts if not p.within]
+    forms = {h.start: _forms(h.text, rulebook) for h in candidates}
+    for part in heading_parts:
+        best: Optional[tuple] = None
+        for h in candidates:
+            score = _best_score(part, forms[h.start], h.text, alias_cores)
+            if score >= rulebook.heading_threshold:
+                key = (score, -h.rank, -h.start)
+                if best is None or key > best[0]:
+                    best = (key, h)
+        if best is not None:
+            h = best[1]
+            assigned.add(h.start)
+            results[part.id] = PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), via="heading")
+
+    # Thematic top-level headings that no part claimed are the measures.
+    if "measures" not in results:
+        themes = [h for h in outline.top_level() if h.start not in assigned]
+        claimed = [r.heading for r in results.values() if r.heading is not None]
+        first_claimed = min((h.start for h in claimed), default=None)
+        # themes come before the closing parts (shortcomings / plan); a lone
+        # unclaimed heading after them is not the measures
+        themes = [h for h in themes if first_claimed is None or h.start < first_claimed or len(themes) >= 2]
+        if themes:
+            text = "\n".join(outline.section_text(h) for h in themes)
+            results["measures"] = PartMatch(rulebook.part("measures"), "present", heading=themes[0], line=themes[0].line, text=text, via="themes")
+
+    content = _Content(outline.body)
+    searchable = [ln for ln in outline.body if ln is not outline.title_line]
+    for part in heading_parts:
+        if part.id in results:
+            continue
+        lines = _find_in_text(part, searchable, content)
+        if lines:
+            results[part.id] = PartMatch(part, "weak", line=lines[0], evidence=lines, text="\n".join(ln.text for ln in lines), via="content")
+        else:
+            results[part.id] = PartMatch(part, "missing", via="none")
+
+    for part in rulebook.parts:
+        if part.within:
+            container = results.get(part.within)
+            if container is None or container.status == "missing":
+                results[part.id] = PartMatch(part, "missing", via="none")
+            else:
+                results[part.id] = _find_causes(part, container, outline, rulebook)
+                if container.status == "weak" and results[part.id].status == "present":
+                    results[part.id].status = "weak"
+    return {p.id: results[p.id] for p in rulebook.parts}

@@ -1,0 +1,58 @@
+"""Facts about a report besides its parts: year, publication date."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+from typing import Optional
+
+from .normalize import NormalizedDocument, TextLine, parse_date
+from .outline import Outline
+
+YEAR = re.compile(r"(?<![\d-])(20\d{2})\s*年(?:度)?")
+YEAR_RANGE = re.compile(r"20\d{2}\s*[-—–~至到]+\s*20\d{2}\s*年?")
+_DATE_ONLY = re.compile(r"^(发布|发表|更新)?(日期|时间)?[:]?\s*20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*\d{1,2}:\d{2}(:\d{2})?)?$")
+
+
+def years_in(text: str) -> list[int]:
+    """Years written as "2024年" / "2024年度", ignoring ranges such as "2021—2025年"."""
+    return [int(y) for y in YEAR.findall(YEAR_RANGE.sub("", text))]
+
+
+def detect_year(outline: Outline) -> Optional[int]:
+    """The reporting year: from the title, else the opening lines, else the most mentioned year."""
+    if outline.title:
+        found = years_in(outline.title)
+        if found:
+            return found[0]
+    for ln in outline.body[:4]:
+        m = re.match(r"^(20\d{2})\s*年", ln.text)
+        if m:
+            return int(m.group(1))
+        if outline.headings and ln is outline.headings[0].line:
+            found = years_in(ln.text)
+            if found:
+                return found[0]
+    counts = Counter(y for ln in outline.body for y in years_in(ln.text))
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+def is_date_line(text: str) -> bool:
+    return bool(_DATE_ONLY.match(text.strip()))
+
+
+def detect_published(nd: NormalizedDocument, outline: Outline) -> tuple[Optional[date], Optional[TextLine]]:
+    """The publication date: a page field (发布日期 …), the reader's metadata, or a date line under the title."""
+    if nd.published is not None:
+        line = next((ln for ln in nd.lines if ln.number == nd.published_line), None)
+        return nd.published, line
+    if outline.title_line is not None:
+        body = outline.body
+        pos = body.index(outline.title_line)
+        for ln in body[pos + 1 : pos + 3]:
+            if is_date_line(ln.text):
+                return parse_date(ln.text), ln
+    return None, None

@@ -1,0 +1,101 @@
+"""Plain values passed from one stage to the next.
+
+Reading produces a :class:`Document`; normalizing turns it into
+:class:`TextLine` objects that still know their original location; checks
+produce :class:`Finding` values; the engine gathers them in a
+:class:`ReportResult` that formatters render.  Nothing here knows about rules,
+Chinese, or output formats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+SEVERITIES = ("error", "warning", "info")
+PART_STATUSES = ("present", "weak", "missing")
+
+
+class ReadError(Exception):
+    """An input that cannot be read; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line (or paragraph) as found in the input file.
+
+    ``number`` is the 1-based line number in the original file (for .docx the
+    paragraph number, for .pdf the running line number over all pages).
+    ``location`` is how the place is shown to a user when it differs from the
+    number (``"3:12"`` = page 3, line 12 of a PDF).  ``level`` is an outline
+    level hint from the source format (Word heading styles, HTML <h1>-<h6>,
+    Markdown ``#``), 1 = top level.
+    """
+
+    number: int
+    text: str
+    location: Optional[str] = None
+    level: Optional[int] = None
+
+
+@dataclass
+class Document:
+    """What a reader returns: the lines of the file plus metadata it found."""
+
+    path: str
+    format: str
+    lines: list[SourceLine]
+    published: Optional[date] = None  # publication date from the file's metadata
+    title: Optional[str] = None  # title from the file's metadata (<title>, docx core props)
+    encoding: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a report (cf. yamllint's LintProblem)."""
+
+    rule: str
+    severity: str
+    message: str
+    line: Optional[int] = None
+    part: Optional[str] = None
+    evidence: Optional[str] = None
+    fix: Optional[str] = None
+    location: Optional[str] = None
+    related_line: Optional[int] = None  # the other place (duplicate-block)
+
+    def sort_key(self) -> tuple:
+        return (
+            SEVERITIES.index(self.severity),
+            self.line if self.line is not None else 10**9,
+            self.rule,
+            self.part or "",
+            self.message,
+        )
+
+
+@dataclass(frozen=True)
+class PartResult:
+    id: str
+    name: str
+    status: str
+    line: Optional[int] = None
+    heading: Optional[str] = None
+    location: Optional[str] = None
+    evidence_lines: tuple[int, ...] = ()
+
+
+@dataclass
+class ReportResult:
+    path: str
+    title: Optional[str] = None
+    year: Optional[int] = None
+    score: float = 0.0
+    passed: bool = False
+    profile: Optional[str] = None
+    parts: list[PartResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    published: Optional[date] = None
+    format: Optional[str] = None
+    error: Optional[str] = None

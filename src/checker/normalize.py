@@ -1,0 +1,176 @@
+"""Clean the text of a report while keeping every line's original location.
+
+Steps, per line: Unicode NFKC (full-width letters, digits and punctuation to
+half-width), invisible characters dropped, pinyin readings pasted in by
+converters removed (``建設(shè)`` -> ``建設``), traditional -> simplified (OpenCC),
+doubled punctuation collapsed (``,,`` ``,。`` ``二,、``), spaces between Chinese
+characters removed.  Web-page chrome (索引号, 发布机构, 字号 大 中 小, 打印, 关闭 …)
+is recognised and marked, not deleted, so that line numbers never shift, and
+the fields it carries (标题, 发布日期) are kept as metadata.
+
+Lines are never merged or split: ``TextLine.number`` is always the number of
+the line in the original file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from .model import Document
+
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PINYIN = re.compile(rf"(?<=[{CJK}])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}})\)")
+_PUNCT_RUN = re.compile(r"[,、。;:]{2,}")
+_CJK_SPACE = re.compile(rf"(?<=[{CJK}、。,;:“”《》()])[ \t]+(?=[{CJK}、。,;:“”《》()])")
+_SPACES = re.compile(r"[ \t]+")
+
+# --- web-page chrome --------------------------------------------------------
+
+_FIELD_NAMES = (
+    "标题|索引号|发布机构|发文机关|发文机构|发文日期|发布日期|发布时间|成文日期|生成日期|公开日期|文号|发文字号|"
+    "主题分类|主题词|体裁分类|信息来源|来源|作者|浏览次数|访问次数|阅读次数|点击数|字号|有效性|公开方式|公开范围|分类"
+)
+_FIELD = re.compile(rf"(?:^|\s)({_FIELD_NAMES})\s*[:]")
+_CHROME_TOKENS = re.compile(
+    r"字号|大|中|小|打印本页|打印|关闭本页|关闭窗口|关闭|收藏|加入收藏|分享到|分享|返回顶部|扫一扫|"
+    r"在手机上打开|默认|保护视力色|视力保护色|当前位置|首页|我要纠错|下载|上一篇|下一篇|正文|"
+    r"[|•·\-\[\]【】>»/()\s:]"
+)
+_BREADCRUMB = re.compile(r"^(当前位置|您的位置|您现在的位置|所在位置)\s*[:]|^首页\s*[>»/]")
+_DATE = re.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A normalized line that remembers where it came from."""
+
+    index: int  # position in Document.lines
+    number: int  # 1-based line number in the original file
+    text: str  # normalized text
+    raw: str  # text as read
+    location: Optional[str] = None
+    level_hint: Optional[int] = None
+    chrome: bool = False  # web-page furniture, not part of the report
+
+    @property
+    def shown(self) -> str:
+        return self.location or str(self.number)
+
+
+@dataclass
+class NormalizedDocument:
+    doc: Document
+    lines: list[TextLine]
+    meta_title: Optional[str]  # a 标题: field from page chrome or the reader
+    meta_title_line: Optional[int]
+    published: Optional[date]  # 发布日期 / 发文日期 … found in chrome or metadata
+    published_line: Optional[int]
+    traditional_chars: dict  # line number -> characters changed by t2s
+
+    @property
+    def body(self) -> list[TextLine]:
+        return [ln for ln in self.lines if ln.text and not ln.chrome]
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def parse_date(text: str) -> Optional[date]:
+    m = _DATE.search(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _collapse_punct(m: re.Match) -> str:
+    run = m.group(0)
+    strong = [c for c in run if c != ","]
+    return strong[-1] if strong else ","
+
+
+def clean_text(text: str) -> str:
+    """Normalize one line of text (without traditional -> simplified)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    text = text.replace("\u3000", " ")
+    text = _PINYIN.sub("", text)
+    text = _PUNCT_RUN.sub(_collapse_punct, text)
+    text = _CJK_SPACE.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return text.strip()
+
+
+def is_chrome(text: str) -> bool:
+    """True for a line of web-page furniture rather than report text."""
+    if not text:
+        return False
+    if _FIELD.search(text) and len(text) < 160 and "。" not in text:
+        return True
+    if _BREADCRUMB.search(text):
+        return True
+    return len(text) <= 40 and _CHROME_TOKENS.sub("", text) == ""
+
+
+def normalize(doc: Document) -> NormalizedDocument:
+    converter = _t2s()
+    cleaned = [clean_text(sl.text) for sl in doc.lines]
+    # One OpenCC call for the whole text is much faster than one per line.
+    joined = "\n".join(cleaned)
+    simplified = converter.convert(joined).split("\n") if joined else cleaned
+    if len(simplified) != len(cleaned):  # never expected; keep the mapping safe
+        simplified = [converter.convert(t) for t in cleaned]
+
+    lines: list[TextLine] = []
+    meta_title = doc.title
+    meta_title_line = None
+    published = doc.published
+    published_line = None
+    traditional: dict[int, str] = {}
+    for i, (sl, before, text) in enumerate(zip(doc.lines, cleaned, simplified)):
+        if before != text:
+            changed = "".join(sorted({a for a, b in zip(before, text) if a != b}))
+            if changed:
+                traditional[sl.number] = changed
+        chrome = is_chrome(text)
+        if chrome:
+            m = re.search(r"标题\s*:\s*(.+)", text)
+            if m and not meta_title:
+                meta_title, meta_title_line = m.group(1).strip(), sl.number
+            m = re.search(r"(发布日期|发布时间|发文日期|成文日期|公开日期)\s*:\s*(\S[^:]*)", text)
+            if m and published is None:
+                found = parse_date(m.group(2))
+                if found:
+                    published, published_line = found, sl.number
+        lines.append(
+            TextLine(
+                index=i,
+                number=sl.number,
+                text=text,
+                raw=sl.text,
+                location=sl.location,
+                level_hint=sl.level,
+                chrome=chrome,
+            )
+        )
+    return NormalizedDocument(
+        doc=doc,
+        lines=lines,
+        meta_title=meta_title,
+        meta_title_line=meta_title_line,
+        published=published,
+        published_line=published_line,
+        traditional_chars=traditional,
+    )

@@ -1,0 +1,193 @@
+"""Find a report's title and its heading tree.
+
+Chinese official documents number their headings in a fixed hierarchy:
+第一部分 > 一、 > （一） > 1. > （1）.  Markdown ``#`` and Word heading styles
+arrive as level hints from the readers.  A numbered line often carries its
+body on the same line ("（一）依法全面履行政府职能。一是……"): the heading is the
+text up to the first full stop, the rest is body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .normalize import NormalizedDocument, TextLine
+
+_NUM = "一二三四五六七八九十百零〇两"
+
+#: (rank, pattern).  Rank 0 is the most significant.
+_NUMBERINGS = (
+    (0, re.compile(rf"^第[{_NUM}\d]+(部分|章)\s*[、.:]?\s*")),
+    (1, re.compile(rf"^[{_NUM}]{{1,3}}\s*[、.,]\s*")),
+    (2, re.compile(rf"^[(][{_NUM}]{{1,3}}[)]\s*[、.]?\s*")),
+    (3, re.compile(r"^\d{1,2}\s*[、.]\s*(?!\d)")),
+    (4, re.compile(r"^[(]\d{1,2}[)]\s*[、.]?\s*")),
+)
+#: a number followed by a space only ("一 主要举措和成效") counts for short lines.
+_LOOSE_L1 = re.compile(rf"^[{_NUM}]{{1,3}}\s+(?=\S)")
+_ITEM = re.compile(rf"^[{_NUM}]{{1,3}}是")
+_SENTENCE_END = re.compile(r"[。!?;]")
+_TITLE_WORDS = re.compile(r"报告|法治政府建设|依法行政|工作情况|年度")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+
+MAX_HEADING_CHARS = 60
+
+
+@dataclass
+class Heading:
+    line: TextLine
+    rank: int  # numbering rank (see _NUMBERINGS); hint-only headings get a rank too
+    text: str  # heading text without numbering
+    numbering: str
+    inline_body: str  # text after the heading on the same line
+    children: list["Heading"] = field(default_factory=list)
+    end: int = 0  # index (into the body list) one past the section's last line
+    start: int = 0  # index of the heading line in the body list
+
+    @property
+    def number(self) -> int:
+        return self.line.number
+
+
+@dataclass
+class Outline:
+    body: list[TextLine]  # non-chrome, non-empty lines in file order
+    title: Optional[str]
+    title_line: Optional[TextLine]
+    headings: list[Heading]  # flat, in file order
+    top_rank: Optional[int]
+
+    def section_lines(self, heading: Heading) -> list[TextLine]:
+        """Body lines of a heading's section, including sub-sections, without the heading line."""
+        return self.body[heading.start + 1 : heading.end]
+
+    def section_text(self, heading: Heading) -> str:
+        parts = [heading.inline_body] + [ln.text for ln in self.section_lines(heading)]
+        return "\n".join(p for p in parts if p)
+
+    def top_level(self) -> list[Heading]:
+        return [h for h in self.headings if h.rank == self.top_rank]
+
+    def parent_of(self, heading: Heading) -> Optional[Heading]:
+        for h in self.headings:
+            if heading in h.children:
+                return h
+        return None
+
+
+def split_heading(text: str) -> tuple[str, str]:
+    """Split a numbered line's rest into (heading, inline body)."""
+    if len(text) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(text[:-1]):
+        return text.rstrip("。:;"), ""
+    m = _SENTENCE_END.search(text)
+    colon = text.find(":")
+    cut = m.start() if m else len(text)
+    if 0 < colon < cut and colon <= MAX_HEADING_CHARS:
+        cut = colon
+    if cut > MAX_HEADING_CHARS:
+        # a long sentence with no stop: a numbered paragraph, not a heading
+        return "", text
+    return text[:cut], text[cut + 1 :].strip()
+
+
+def parse_heading(line: TextLine) -> Optional[tuple[int, str, str, str]]:
+    """(rank, numbering, heading text, inline body) for a numbered heading line."""
+    text = line.text
+    for rank, pattern in _NUMBERINGS:
+        m = pattern.match(text)
+        if m:
+            rest = text[m.end() :].strip()
+            if not rest:
+                return None
+            if rank == 3 and re.match(r"^\d{1,2}\s*[.]\s*\d", text):
+                return None  # "1.5亿元" is a number, not a heading
+            head, body = split_heading(rest)
+            if not head:
+                return None
+            return rank, m.group(0).strip(), head, body
+    m = _LOOSE_L1.match(text)
+    if m and len(text) <= 40 and not _SENTENCE_END.search(text):
+        return 1, m.group(0).strip(), text[m.end() :].strip(), ""
+    return None
+
+
+def _looks_like_title(text: str) -> bool:
+    return (
+        len(text) <= 80
+        and not text.endswith(("。", ";", ","))
+        and bool(_TITLE_WORDS.search(text))
+        and ("报告" in text or "情况" in text or bool(_YEAR.search(text)))
+        and not _ITEM.match(text)
+    )
+
+
+def find_title(nd: NormalizedDocument, body: list[TextLine], first_heading: int) -> tuple[Optional[str], Optional[TextLine]]:
+    """The report's title: a short line before the first heading that reads like one."""
+    candidates = body[: min(first_heading, 6)]
+    for i, ln in enumerate(candidates):
+        if ln.level_hint == 1 and _looks_like_title(ln.text):
+            return ln.text, ln
+    for i, ln in enumerate(candidates):
+        if _looks_like_title(ln.text) and "报告" in ln.text:
+            # "XX县人民政府" on the line before a "关于……的报告" line belongs to it
+            if i > 0 and ln.text.startswith("关于") and len(candidates[i - 1].text) <= 30 and "。" not in candidates[i - 1].text:
+                return candidates[i - 1].text + ln.text, candidates[i - 1]
+            return ln.text, ln
+    if nd.meta_title:
+        for ln in candidates:
+            if ln.text == nd.meta_title:
+                return ln.text, ln
+        return nd.meta_title, None
+    for ln in candidates[:2]:
+        if _looks_like_title(ln.text) and len(ln.text) <= 50:
+            return ln.text, ln
+    return None, None
+
+
+def build_outline(nd: NormalizedDocument) -> Outline:
+    body = nd.body
+    headings: list[Heading] = []
+    hinted = [ln.level_hint for ln in body if ln.level_hint]
+    min_hint = min(hinted) if hinted else 1
+    for pos, ln in enumerate(body):
+        parsed = parse_heading(ln)
+        if parsed:
+            rank, numbering, text, inline = parsed
+        elif ln.level_hint and len(ln.text) <= MAX_HEADING_CHARS * 2:
+            rank = ln.level_hint - min_hint  # rank 0 = the biggest hinted heading
+            numbering, text, inline = "", ln.text, ""
+        else:
+            continue
+        headings.append(Heading(line=ln, rank=rank, text=text, numbering=numbering, inline_body=inline, start=pos))
+
+    first_heading = headings[0].start if headings else len(body)
+    title, title_line = find_title(nd, body, first_heading)
+    if title_line is not None:
+        headings = [h for h in headings if h.line is not title_line]
+        # a hinted title ("# 报告标题") must not make every other heading a sub-heading
+        hinted_ranks = [h.rank for h in headings if not h.numbering]
+        if hinted_ranks and title_line.level_hint:
+            shift = min(hinted_ranks)
+            for h in headings:
+                if not h.numbering:
+                    h.rank -= shift
+    # Numbered headings and hint-only headings share ranks: a hint-only heading
+    # of the top hinted level sits at the level of "一、".
+    if any(h.numbering for h in headings) and any(not h.numbering for h in headings):
+        for h in headings:
+            if not h.numbering:
+                h.rank += 1
+
+    stack: list[Heading] = []
+    for h in headings:
+        while stack and stack[-1].rank >= h.rank:
+            stack.pop().end = h.start
+        if stack:
+            stack[-1].children.append(h)
+        stack.append(h)
+    for h in stack:
+        h.end = len(body)
+    top_rank = min((h.rank for h in headings), default=None)
+    return Outline(body=body, title=title, title_line=title_line, headings=headings, top_rank=top_rank)

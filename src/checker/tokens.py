@@ -1,0 +1,72 @@
+"""Chinese word boundaries (jieba), loaded once and only when needed.
+
+jieba's full dictionary costs over a second to load; checker ships a compact
+one (``data/lexicon.txt``, built by ``scripts/build_lexicon.py``) that loads
+in well under 0.1 s, and builds the tokenizer lazily: a report that needs no
+word boundaries never pays for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer(dictionary=str(LEXICON))
+    tk.initialize()
+    return tk
+
+
+def cut(text: str) -> list[str]:
+    return tokenizer().lcut(text, HMM=False)
+
+
+class Boundaries:
+    """The word boundaries of one text, for asking whether a span is made of whole words."""
+
+    def __init__(self, text: str):
+        self.tokens = cut(text)
+        self.starts: list[int] = []
+        pos = 0
+        for tok in self.tokens:
+            self.starts.append(pos)
+            pos += len(tok)
+        self._ends = set(self.starts) | {pos}
+
+    def is_boundary(self, offset: int) -> bool:
+        return offset in self._ends
+
+    def whole_words(self, start: int, end: int) -> bool:
+        return self.is_boundary(start) and self.is_boundary(end)
+
+    def token_at(self, offset: int) -> str:
+        i = bisect_left(self.starts, offset + 1) - 1
+        return self.tokens[i] if 0 <= i < len(self.tokens) else ""
+
+
+def find_words(text: str, phrases, bounds: "Boundaries | None" = None) -> list[tuple[str, int]]:
+    """(phrase, offset) for each phrase found in ``text`` on word boundaries.
+
+    A cheap substring test runs first; the tokenizer is only consulted when a
+    phrase occurs at all.
+    """
+    hits = []
+    for phrase in phrases:
+        start = text.find(phrase)
+        while start != -1:
+            if bounds is None:
+                bounds = Boundaries(text)
+            if bounds.whole_words(start, start + len(phrase)):
+                hits.append((phrase, start))
+                break
+            start = text.find(phrase, start + 1)
+    return hits
