@@ -27,6 +27,7 @@ class Options:
     published: Optional[date] = None  # used when the file carries no date
     select: frozenset = frozenset()
     ignore: frozenset = frozenset()
+    debug: bool = False  # let unexpected exceptions through (for bug reports)
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options()) -> ReportResult:
@@ -67,8 +68,14 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
 
 
 def check_file(path: str, rulebook: Rulebook, options: Options = Options()) -> ReportResult:
+    """Check one file; a file that cannot be read (or trips a bug) gives a result with ``error``."""
     try:
         doc = read_document(path)
+        return check_document(doc, rulebook, options)
     except ReadError as exc:
         return ReportResult(path=str(path), error=str(exc), profile=rulebook.id)
-    return check_document(doc, rulebook, options)
+    except Exception as exc:  # a bug must not stop a batch nor show a traceback
+        if options.debug:
+            raise
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:200]
+        return ReportResult(path=str(path), error=f"{path}: 检查时发生内部错误（{reason}），可加 --debug 查看详情并报告", profile=rulebook.id)

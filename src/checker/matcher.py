@@ -64,12 +64,9 @@ MIN_CORE = 4  # an alias stripped to fewer characters is compared unstripped
 
 
 def _forms(text: str, rulebook: Rulebook) -> tuple[str, ...]:
-    """The text with boiler-plate stripped and, where that leaves too little, as it is."""
-    plain = _NOISE.sub("", text)
+    """The text with boiler-plate stripped or, where that leaves too little, as it is."""
     core = heading_core(text, rulebook)
-    if len(core) >= MIN_CORE and core != plain:
-        return (core, plain)
-    return (plain,)
+    return (core,) if len(core) >= MIN_CORE else (_NOISE.sub("", text),)
 
 
 def _best_score(part: Part, heading_forms: tuple[str, ...], heading_text: str, cores: dict) -> float:

@@ -162,7 +162,8 @@ def build_outline(nd: NormalizedDocument) -> Outline:
             continue
         headings.append(Heading(line=ln, rank=rank, text=text, numbering=numbering, inline_body=inline, start=pos))
 
-    first_heading = headings[0].start if headings else len(body)
+    # the first line may be a styled title ("# 报告"), so it never ends the title search
+    first_heading = next((h.start for h in headings if h.numbering or h.start > 0), len(body))
     title, title_line = find_title(nd, body, first_heading)
     if title_line is not None:
         headings = [h for h in headings if h.line is not title_line]

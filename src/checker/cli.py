@@ -1,0 +1,222 @@
+"""Command line: ``checker lint``, ``checker rules``, ``checker explain``.
+
+Exit codes: 0 every report passes; 1 some report fails; 2 a usage error, a bad
+rulebook, or an input that could not be read.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Iterator, Optional
+
+import click
+
+from . import __version__
+
+FORMATS = ("terminal", "json")
+
+
+class _DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return datetime.strptime(value, "%Y-%m-%d").date()
+        except ValueError:
+            self.fail(f"“{value}”不是 YYYY-MM-DD 格式的日期", param, ctx)
+
+
+def expand_inputs(paths: tuple[str, ...]) -> list[str]:
+    """Files named, folders walked recursively, glob patterns expanded; order kept, duplicates dropped."""
+    from .readers import SUPPORTED_EXTENSIONS
+
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(
+                str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS and not f.name.startswith((".", "~$"))
+            )
+            out.extend(found)
+        elif not p.exists() and any(ch in raw for ch in "*?["):
+            matches = sorted(m for m in glob.glob(raw, recursive=True) if Path(m).is_file())
+            out.extend(matches or [raw])
+        else:
+            out.append(raw)
+    return list(dict.fromkeys(out))
+
+
+# Worker state for process pools: the rulebook is loaded once per process.
+_WORKER: dict = {}
+
+
+def _init_worker(rulebook_ref: str, options) -> None:
+    from .rulebook import load_rulebook
+
+    _WORKER["rulebook"] = load_rulebook(rulebook_ref)
+    _WORKER["options"] = options
+
+
+def _check_one(path: str):
+    from .engine import check_file
+
+    return check_file(path, _WORKER["rulebook"], _WORKER["options"])
+
+
+def run_batch(paths: list[str], rulebook_ref: str, options, jobs: int) -> Iterator:
+    """Yield results in input order, streaming: no more than a few documents live at once."""
+    if jobs <= 1 or len(paths) <= 1:
+        _init_worker(rulebook_ref, options)
+        for path in paths:
+            yield _check_one(path)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rulebook_ref, options)) as pool:
+        yield from pool.map(_check_one, paths, chunksize=4)
+
+
+def _fail_usage(message: str) -> None:
+    click.echo(f"checker: {message}", err=True)
+    sys.exit(2)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="checker")
+def main() -> None:
+    """检查法治政府建设年度报告是否符合法定模板（《法治政府建设与责任落实督察工作规定》第二十五条）。"""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True, help="输出格式")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件（默认输出到屏幕）")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="及格分（默认取规则集的 pass_mark，即 60）")
+@click.option("--rulebook", "rulebook_ref", default="national", show_default=True, help="规则集：内置名称或 YAML 文件路径")
+@click.option("--published", type=_DateType(), default=None, help="文件中没有公开日期时使用的公开日期")
+@click.option("--select", default="", help="只报告这些规则或部分（逗号分隔）")
+@click.option("--ignore", default="", help="不报告这些规则或部分（逗号分隔）")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="并行进程数（默认：全部 CPU 核）")
+@click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
+def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore, jobs, debug):
+    """检查一份或多份报告（文件、文件夹或通配符）。"""
+    from .engine import Options
+    from .rulebook import RulebookError, load_rulebook
+
+    try:
+        rulebook = load_rulebook(rulebook_ref)
+    except RulebookError as exc:
+        _fail_usage(str(exc))
+    options = Options(
+        min_score=min_score,
+        published=published,
+        select=frozenset(s.strip() for s in select.split(",") if s.strip()),
+        ignore=frozenset(s.strip() for s in ignore.split(",") if s.strip()),
+        debug=debug,
+    )
+    files = expand_inputs(paths)
+    if not files:
+        _fail_usage("没有找到要检查的报告文件")
+    jobs = jobs or os.cpu_count() or 1
+    results = []
+
+    if fmt == "json":
+        results = list(run_batch(files, rulebook_ref, options, jobs))
+        from .formatters.json_format import render
+
+        _emit(render(results), output)
+    else:
+        results = _lint_terminal(files, rulebook_ref, options, jobs, output, min_score if min_score is not None else rulebook.pass_mark)
+    if any(r.error is not None for r in results):
+        sys.exit(2)
+    sys.exit(0 if all(r.passed for r in results) else 1)
+
+
+def _lint_terminal(files, rulebook_ref, options, jobs, output, pass_mark):
+    from rich.console import Console
+
+    from .formatters.terminal import render_report, render_summary
+
+    if output:
+        fh = open(_tmp_name(output), "w", encoding="utf-8")
+        console = Console(file=fh, no_color=True, width=120)
+    else:
+        fh = None
+        console = Console()
+    results = []
+    batch = len(files) > 1
+    try:
+        stream = run_batch(files, rulebook_ref, options, jobs)
+        if batch and console.is_terminal and fh is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            with Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
+                task = bar.add_task("lint", total=len(files))
+                for r in stream:
+                    results.append(r)
+                    bar.advance(task)
+            for r in results:
+                render_report(console, r, detailed=False)
+        else:
+            for r in stream:
+                results.append(r)
+                render_report(console, r, detailed=not batch)
+        if batch:
+            render_summary(console, results, pass_mark)
+    finally:
+        if fh is not None:
+            fh.close()
+            os.replace(_tmp_name(output), output)
+    return results
+
+
+def _tmp_name(output: str) -> str:
+    return f"{output}.tmp-{os.getpid()}"
+
+
+def _emit(text: str, output: Optional[str]) -> None:
+    if output:
+        tmp = _tmp_name(output)
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, output)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+@main.command("rules")
+@click.option("--rulebook", "rulebook_ref", default="national", show_default=True, help="规则集：内置名称或 YAML 文件路径")
+def rules_cmd(rulebook_ref):
+    """列出规则集中的全部部分和检查。"""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .rulebook import RulebookError, load_rulebook
+
+    try:
+        rb = load_rulebook(rulebook_ref)
+    except RulebookError as exc:
+        _fail_usage(str(exc))
+    console = Console()
+    table = Table(title=f"规则集 {rb.id}（{rb.name}），及格分 {rb.pass_mark:g}", header_style="bold")
+    for col in ("规则", "部分", "严重程度", "权重/扣分", "依据"):
+        table.add_column(col)
+    for p in rb.parts:
+        table.add_row("missing-part", p.id, p.severity, f"{p.weight:g}", p.basis)
+    for c in rb.checks.values():
+        if c.id == "missing-part":
+            continue
+        cap = f"（上限 {c.max_penalty:g}）" if c.max_penalty is not None else ""
+        table.add_row(c.id, "-", c.severity, f"{c.penalty:g}{cap}", c.basis or c.description)
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()

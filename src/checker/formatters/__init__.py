@@ -1,0 +1,1 @@
+"""Formatters render ReportResults; they know nothing of Chinese or of rules."""
