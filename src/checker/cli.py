@@ -133,6 +133,9 @@ def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore,
         _emit(render(results), output)
     else:
         results = _lint_terminal(files, rulebook_ref, options, jobs, output, min_score if min_score is not None else rulebook.pass_mark)
+    for r in results:
+        if r.error is not None:
+            click.echo(r.error, err=True)
     if any(r.error is not None for r in results):
         sys.exit(2)
     sys.exit(0 if all(r.passed for r in results) else 1)
@@ -162,11 +165,13 @@ def _lint_terminal(files, rulebook_ref, options, jobs, output, pass_mark):
                     results.append(r)
                     bar.advance(task)
             for r in results:
-                render_report(console, r, detailed=False)
+                if r.error is None:
+                    render_report(console, r, detailed=False)
         else:
             for r in stream:
                 results.append(r)
-                render_report(console, r, detailed=not batch)
+                if r.error is None:
+                    render_report(console, r, detailed=not batch)
         if batch:
             render_summary(console, results, pass_mark)
     finally:
@@ -206,8 +211,11 @@ def rules_cmd(rulebook_ref):
         _fail_usage(str(exc))
     console = Console()
     table = Table(title=f"规则集 {rb.id}（{rb.name}），及格分 {rb.pass_mark:g}", header_style="bold")
-    for col in ("规则", "部分", "严重程度", "权重/扣分", "依据"):
-        table.add_column(col)
+    table.add_column("规则", no_wrap=True)
+    table.add_column("部分", no_wrap=True)
+    table.add_column("严重程度", no_wrap=True)
+    table.add_column("权重/扣分")
+    table.add_column("依据", overflow="fold")
     for p in rb.parts:
         table.add_row("missing-part", p.id, p.severity, f"{p.weight:g}", p.basis)
     for c in rb.checks.values():

@@ -47,7 +47,7 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
         table.add_column("找到的标题")
         for p in r.parts:
             mark, style = STATUS_MARK[p.status]
-            table.add_row(p.name if hasattr(p, "name") else p.id, Text(mark, style=style), _where(p.line, p.location), escape(p.heading or ""))
+            table.add_row(p.name, Text(mark, style=style), _where(p.line, p.location), escape(p.heading or ""))
         console.print(table)
     groups = [(sev, [f for f in r.findings if f.severity == sev]) for sev in ("error", "warning", "info")]
     for sev, items in groups:
@@ -76,10 +76,10 @@ def render_summary(console: Console, results: Sequence[ReportResult], min_score:
     ranked = sorted(results, key=lambda r: (r.error is not None, -r.score, r.path))
     table = Table(title="汇总（按得分排序）", header_style="bold")
     table.add_column("#", justify="right")
-    table.add_column("文件")
-    table.add_column("得分", justify="right")
-    table.add_column("结果")
-    table.add_column("缺少的部分")
+    table.add_column("文件", overflow="fold")
+    table.add_column("得分", justify="right", no_wrap=True)
+    table.add_column("结果", no_wrap=True)
+    table.add_column("缺少的部分", overflow="fold")
     for i, r in enumerate(ranked, 1):
         if r.error is not None:
             table.add_row(str(i), escape(r.path), "-", Text("无法读取", style="bold red"), escape(r.error))
