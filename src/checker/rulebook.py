@@ -192,7 +192,7 @@ def _compose(path: Path) -> yaml.Node:
     except (OSError, UnicodeDecodeError) as exc:
         raise RulebookError(shown, None, f"无法读取规则集（{exc}）") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise RulebookError(shown, mark.line + 1 if mark else None, f"YAML 语法错误：{getattr(exc, 'problem', exc)}") from None

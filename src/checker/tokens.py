@@ -9,6 +9,7 @@ word boundaries never pays for it.
 from __future__ import annotations
 
 import logging
+import sys
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -16,10 +17,30 @@ from pathlib import Path
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
 
 
+def _import_jieba():
+    """Import jieba without letting it import pkg_resources.
+
+    jieba's ``_compat`` module imports ``pkg_resources`` (about 0.1 s) only to
+    open its own files, and falls back to plain paths when that import fails.
+    checker never uses those files (it ships its own dictionary), so the
+    import is blocked for the moment jieba loads, unless something else has
+    already paid for it.
+    """
+    if "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
+
+
 @lru_cache(maxsize=1)
 def tokenizer():
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer(dictionary=str(LEXICON))
     tk.initialize()
