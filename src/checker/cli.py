@@ -17,7 +17,9 @@ import click
 
 from . import __version__
 
-FORMATS = ("terminal", "json")
+from .formatters import format_names
+
+FORMATS = format_names()
 
 
 class _DateType(click.ParamType):
@@ -126,11 +128,11 @@ def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore,
     jobs = jobs or os.cpu_count() or 1
     results = []
 
-    if fmt == "json":
-        results = list(run_batch(files, rulebook_ref, options, jobs))
-        from .formatters.json_format import render
+    if fmt != "terminal":
+        from .formatters import document_formatter
 
-        _emit(render(results), output)
+        results = list(run_batch(files, rulebook_ref, options, jobs))
+        _emit(document_formatter(fmt)(results, rulebook), output)
     else:
         results = _lint_terminal(files, rulebook_ref, options, jobs, output, min_score if min_score is not None else rulebook.pass_mark)
     for r in results:

@@ -1,1 +1,26 @@
-"""Formatters render ReportResults; they know nothing of Chinese or of rules."""
+"""Formatters render ReportResults; they know nothing of Chinese or of rules' logic.
+
+Every whole-document format is a module here with
+``render(results: list[ReportResult], rulebook: Rulebook) -> str`` and is
+registered in ``DOCUMENT_FORMATS``; the CLI offers them by name.  The
+terminal format is different (it streams to a rich console while a batch
+runs) and lives in ``terminal.py``.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Callable
+
+#: format name -> module (imported lazily, so unused formats cost nothing)
+DOCUMENT_FORMATS: dict[str, str] = {
+    "json": "json_format",
+}
+
+
+def document_formatter(name: str) -> Callable:
+    return import_module(f"{__name__}.{DOCUMENT_FORMATS[name]}").render
+
+
+def format_names() -> tuple[str, ...]:
+    return ("terminal", *DOCUMENT_FORMATS)

@@ -41,6 +41,6 @@ def report_to_dict(r: ReportResult) -> dict:
     return out
 
 
-def render(results: Iterable[ReportResult]) -> str:
+def render(results: Iterable[ReportResult], rulebook=None) -> str:
     doc = {"reports": [report_to_dict(r) for r in results]}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
