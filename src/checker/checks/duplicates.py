@@ -9,6 +9,7 @@ so a body pasted twice is one finding that names both places.
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from collections import defaultdict
@@ -26,13 +27,15 @@ MAX_BUCKET = 64  # a bucket this full is boiler-plate, not a duplicate
 
 
 def _minhashes(key: str) -> list[int]:
-    grams = {key[i : i + SHINGLE] for i in range(max(1, len(key) - SHINGLE + 1))}
-    hashes = [zlib.crc32(g.encode("utf-8")) for g in grams]
-    out = []
-    for seed in range(MINHASHES):
-        mult, add = 2 * seed + 0x9E3779B1, seed * 0x85EBCA6B
-        out.append(min(((h * mult + add) & 0xFFFFFFFF) for h in hashes))
-    return out
+    """A bottom-k sketch: the k smallest hashes of the paragraph's character 6-grams.
+
+    Two paragraphs that share most of their 6-grams share some of these values
+    with high probability, so they meet in a bucket; unrelated ones rarely do.
+    """
+    data = key.encode("utf-32-le")  # 4 bytes a character: grams are plain slices
+    width = SHINGLE * 4
+    hashes = {zlib.crc32(data[i : i + width]) for i in range(0, max(1, len(data) - width + 1), 4)}
+    return heapq.nsmallest(MINHASHES, hashes)
 
 
 def find_pairs(units: list[tuple[TextLine, str]], similarity: float) -> dict[int, tuple[int, str]]:
@@ -41,8 +44,8 @@ def find_pairs(units: list[tuple[TextLine, str]], similarity: float) -> dict[int
     for idx, (_, key) in enumerate(units):
         buckets[("exact", key)].append(idx)
         buckets[("digits", _DIGITS.sub("#", key))].append(idx)
-        for n, h in enumerate(_minhashes(key)):
-            buckets[("mh", n, h)].append(idx)
+        for h in _minhashes(key):
+            buckets[("mh", h)].append(idx)
     best: dict[int, tuple[int, str]] = {}
     for bucket_key, members in buckets.items():
         if len(members) < 2 or len(members) > MAX_BUCKET:
