@@ -105,8 +105,9 @@ def main() -> None:
 @click.option("--select", default="", help="只报告这些规则或部分（逗号分隔）")
 @click.option("--ignore", default="", help="不报告这些规则或部分（逗号分隔）")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="并行进程数（默认：全部 CPU 核）")
+@click.option("--timeout", type=click.FloatRange(0), default=60, show_default=True, help="每个文件最长处理秒数（0 表示不限）")
 @click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
-def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore, jobs, debug):
+def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore, jobs, timeout, debug):
     """检查一份或多份报告（文件、文件夹或通配符）。"""
     from .engine import Options
     from .rulebook import RulebookError, load_rulebook
@@ -121,6 +122,7 @@ def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore,
         select=frozenset(s.strip() for s in select.split(",") if s.strip()),
         ignore=frozenset(s.strip() for s in ignore.split(",") if s.strip()),
         debug=debug,
+        timeout=timeout or None,
     )
     files = expand_inputs(paths)
     if not files:

@@ -6,6 +6,9 @@ Never raises for a bad input: a file that cannot be read gives a
 
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional
@@ -28,6 +31,7 @@ class Options:
     select: frozenset = frozenset()
     ignore: frozenset = frozenset()
     debug: bool = False  # let unexpected exceptions through (for bug reports)
+    timeout: Optional[float] = 60.0  # seconds one file may take; None or 0 = no limit
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options()) -> ReportResult:
@@ -67,13 +71,42 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
     )
 
 
+class FileTimeout(BaseException):
+    """Raised (by SIGALRM) when one file takes longer than Options.timeout.
+
+    A BaseException, so that a reader's `except Exception` cannot swallow it.
+    """
+
+
+@contextmanager
+def _time_limit(seconds: Optional[float]):
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise FileTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def check_file(path: str, rulebook: Rulebook, options: Options = Options()) -> ReportResult:
     """Check one file; a file that cannot be read (or trips a bug) gives a result with ``error``."""
     try:
-        doc = read_document(path)
-        return check_document(doc, rulebook, options)
+        with _time_limit(options.timeout):
+            doc = read_document(path)
+            return check_document(doc, rulebook, options)
     except ReadError as exc:
         return ReportResult(path=str(path), error=str(exc), profile=rulebook.id)
+    except FileTimeout:
+        return ReportResult(path=str(path), error=f"{path}: 处理超时（超过 {options.timeout:g} 秒），文件可能过大或结构异常", profile=rulebook.id)
     except Exception as exc:  # a bug must not stop a batch nor show a traceback
         if options.debug:
             raise

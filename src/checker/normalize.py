@@ -29,6 +29,7 @@ _PINYIN = re.compile(rf"(?<=[{CJK}])\((?:[a-zāáǎàēéěèīíǐìōóǒòū�
 _PUNCT_RUN = re.compile(r"[,、。;:]{2,}")
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}、。,;:“”《》()])[ \t]+(?=[{CJK}、。,;:“”《》()])")
 _SPACES = re.compile(r"[ \t]+")
+_BREAKS = re.compile("[\r\n\x85\u2028\u2029]")  # a line never holds a line break
 
 # --- web-page chrome --------------------------------------------------------
 
@@ -103,7 +104,7 @@ def _collapse_punct(m: re.Match) -> str:
 
 def clean_text(text: str) -> str:
     """Normalize one line of text (without traditional -> simplified)."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", _BREAKS.sub(" ", text))
     text = _INVISIBLE.sub("", text)
     text = text.replace("\u3000", " ")
     text = _PINYIN.sub("", text)
