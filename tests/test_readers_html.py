@@ -325,3 +325,52 @@ def test_chrome_mixed_into_the_article_container_is_dropped(tmp_path):
 </body></html>"""
     doc = read_document(write_page(tmp_path, "flat.html", page))
     assert [squash(line.text) for line in doc.lines] == [squash(p) for p in lines]
+
+
+def test_line_numbers_past_65535(tmp_path):
+    # libxml2 keeps 16-bit line numbers; the reader finds later blocks in the source
+    lines = corpus_lines("004_14774531c7e6819b.txt")[:6]
+    filler = "<!-- -->\n" * 70000
+    page = "<html><head><meta charset='utf-8'></head><body>\n<p>第一段在开头。</p>\n" + filler
+    page += "\n".join(f"<p>{html.escape(p)}</p>" for p in lines) + "\n</body></html>"
+    path = write_page(tmp_path, "long.html", page)
+    source = page.split("\n")
+    doc = read_document(path)
+    assert doc.lines[0].number == 2
+    assert len(doc.lines) == 1 + len(lines)
+    for line in doc.lines:
+        assert html.escape(line.text) in source[line.number - 1], line.number
+    assert doc.lines[-1].number == 2 + 70000 + len(lines)
+
+
+def test_font_classes_and_a_hidden_article_container_are_kept(tmp_path):
+    lines = corpus_lines("000_8b1a2ce855df5433.txt")[:5]
+    # Word-exported spans with classes like "ft14"; the article container hidden
+    # until a script shows it; a small hidden element that is really hidden
+    paragraphs = "\n".join(f'<p><span class="ft14">{html.escape(p)}</span></p>' for p in lines)
+    page = f"""<html><head><meta charset="utf-8"></head><body>
+<div class="nav"><a href="/">首页</a></div>
+<div id="zoom" style="display: none">
+{paragraphs}
+<div class="tip" hidden>隐藏的文字</div>
+</div>
+<script>document.getElementById("zoom").style.display = "block";</script>
+</body></html>"""
+    doc = read_document(write_page(tmp_path, "hidden.html", page))
+    assert [squash(line.text) for line in doc.lines] == [squash(p) for p in lines]
+
+
+def test_report_tables_with_date_columns_are_kept(tmp_path):
+    page = """<html><head><meta charset="utf-8"><title>报告</title></head><body><div id="zoom">
+<p>2023年重点工作完成情况如下表。</p>
+<table><tr><td>时间</td><td>事项</td></tr>
+<tr><td>2023年3月</td><td>召开法治政府建设工作会议</td></tr></table>
+<p>发布日期：2024-03-04</p>
+</div></body></html>"""
+    doc = read_document(write_page(tmp_path, "table-dates.html", page))
+    assert [line.text for line in doc.lines] == [
+        "2023年重点工作完成情况如下表。",
+        "时间 | 事项",
+        "2023年3月 | 召开法治政府建设工作会议",
+    ]
+    assert doc.published.isoformat() == "2024-03-04"

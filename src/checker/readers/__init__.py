@@ -116,9 +116,8 @@ def _sniff(data: bytes) -> Optional[str]:
     if head.lstrip().startswith(b"%PDF-"):
         return "pdf"
     low = head.lower()
-    stripped = low.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped.startswith((b"<!doctype html", b"<html", b"<?xml")) and b"<html" in low:
-        return "web"
+    if b"\x00" not in head and (b"<html" in low or b"<body" in low) and not low.startswith(b"mime-version"):
+        return "web"  # "save as web page" with a .doc name, or an export from a web site
     return None
 
 

@@ -28,6 +28,7 @@ article:published_time, firstpublishedtime, dc.date …), then 发文日期 /
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from typing import Iterable, Optional
@@ -55,11 +56,11 @@ _BLOCK_TAGS = {
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 _NEGATIVE = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|submenu|breadcrumbs?|crumbs?|bread|footer|foot|ft|"
+    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|submenu|breadcrumbs?|crumbs?|bread|footer|foot|"
     r"header|banner|sidebar|side|aside|share|bshare|fenxiang|copyright|dqwz|position|location|weizhi|"
     r"friendlink|friendlinks|yqlj|search|toolbar|tools|fontsize|zihao|pager|pagination|related|"
     r"xgwz|xglj|xgxx|comment|comments|qrcode|ewm|login|skip|gotop|backtop|totop|print|ad|ads|"
-    r"advert|popup|modal|cookie|topbar|top)(?:$|[-_\s\d])",
+    r"advert|popup|modal|cookie|topbar|top)(?:$|[-_\s])",
     re.IGNORECASE,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -357,7 +358,10 @@ class _Extractor:
             self.walk(child, link)
             if child.tail:
                 child_tag = _tag(child)
-                tail_line = _last_line(child) if child_tag in _BLOCK_TAGS or child_tag == "br" else line
+                if child.tail.strip() and (child_tag in _BLOCK_TAGS or child_tag == "br"):
+                    tail_line = _last_line(child)
+                else:
+                    tail_line = line
                 self.out.add(child.tail, tail_line or line, in_link=link)
         if block:
             self.out.flush()
@@ -505,14 +509,20 @@ def read_html(data: bytes, shown: str) -> Document:
         if el.getparent() is None:
             continue
         tag = _tag(el)
-        if not tag:  # comments, processing instructions
-            _remove(el)
-        elif tag in _DROP_TAGS or _is_hidden(el):
+        if not tag or tag in _DROP_TAGS:  # comments, processing instructions, scripts …
             _remove(el)
 
     body = doc.find("body")
     if body is None:
         body = doc
+
+    # hidden elements, unless a script would reveal the article itself
+    sizes = _text_lengths(body)
+    total = max(1, sizes.get(body, (0, 0))[0])
+    for el in list(body.iter()):
+        if el is not body and el.getparent() is not None and _tag(el) and _is_hidden(el):
+            if sizes.get(el, (0, 0))[0] < total * 0.5:
+                _remove(el)
 
     # the date and the title are looked for on the whole page, chrome included
     title_el, title_text = _find_title_element(body, page_title)
@@ -581,10 +591,13 @@ def read_html(data: bytes, shown: str) -> Document:
     # 5. the visible title, when the body does not start with it
     if title_el_text:
         flat_title = re.sub(r"\s+", "", title_el_text)
-        if not any(re.sub(r"\s+", "", line.text) == flat_title for line in lines[:5]):
+        inside = title_el is root or any(a is root for a in title_el.iterancestors())
+        if not inside and not any(re.sub(r"\s+", "", line.text) == flat_title for line in lines[:5]):
             level = _HEADINGS.get(_tag(title_el)) if title_el is not None else None
             lines.insert(0, SourceLine(number=title_line or 1, text=title_el_text, level=level))
 
+    if text.count("\n") >= LIBXML2_MAX_LINE - 1:
+        lines = _fix_big_line_numbers(lines, text)
     if not any(_CJK.search(line.text) for line in lines):
         raise ReadError(f"{shown}: 网页中没有找到中文正文（编码 {encoding}），请确认这是一份中文报告的网页")
     return Document(
@@ -601,10 +614,42 @@ def read_html(data: bytes, shown: str) -> Document:
 _META_LABELS = (
     "索引号", "发布机构", "发文机关", "主题分类", "体裁分类", "组配分类", "服务对象", "文号", "发文字号", "成文日期",
     "发文日期", "发布日期", "发布时间", "发表时间", "公开日期", "公开方式", "公开范围", "公开时限", "有效性", "主题词",
-    "信息来源", "文章来源", "来源", "作者", "责任编辑", "编辑", "浏览次数", "阅读次数", "点击数", "访问量", "字号",
-    "日期", "时间", "更新时间", "信息分类", "所属机构", "生成日期", "名称", "标题",
+    "信息来源", "文章来源", "责任编辑", "浏览次数", "阅读次数", "点击数", "访问量", "字号", "更新时间", "信息分类",
+    "所属机构", "生成日期",
 )
-_META_LINE = re.compile(r"^[\s【\[]*(?:" + "|".join(sorted(_META_LABELS, key=len, reverse=True)) + r")\s*[:：|]")
+#: generic labels: only with a colon ("时间 | 事项" may be the head of a table in the report)
+_GENERIC_LABELS = ("来源", "作者", "编辑", "日期", "时间", "标题")
+_META_LINE = re.compile(
+    r"^[\s【\[]*(?:(?:" + "|".join(sorted(_META_LABELS, key=len, reverse=True)) + r")\s*[:：|]"
+    r"|(?:" + "|".join(_GENERIC_LABELS) + r")\s*[:：])"
+)
+
+
+#: libxml2 stores source lines in 16 bits: every line after this one reads as this one
+LIBXML2_MAX_LINE = 65535
+_SEARCH_KEY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,12}|[^\s<>&]{4,12}")
+
+
+def _fix_big_line_numbers(lines: list[SourceLine], source: str) -> list[SourceLine]:
+    """Past line 65535 lxml reports 65535: find those blocks in the source text instead
+    (searching forward, in order, for a run of the block's characters)."""
+    starts = [0] + [m.end() for m in re.finditer("\n", source)]
+    cursor = 0
+    fixed = []
+    for line in lines:
+        number = line.number
+        if number < LIBXML2_MAX_LINE:
+            cursor = max(cursor, starts[number - 1])
+        else:
+            m = _SEARCH_KEY.search(line.text)
+            pos = source.find(m.group(0), cursor) if m else -1
+            if pos >= 0:
+                cursor = pos
+                number = bisect.bisect_right(starts, pos)
+            else:
+                number = max(number, bisect.bisect_right(starts, cursor))
+        fixed.append(SourceLine(number=number, text=line.text, location=line.location, level=line.level))
+    return fixed
 
 
 def _only_meta_fields(text: str) -> bool:
