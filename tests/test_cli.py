@@ -164,3 +164,15 @@ def test_installed_wheel_runs_as_subprocess(wheel_site, tmp_path):
     res = subprocess.run([sys.executable, "-m", "checker", "lint", "--format", "json", GOOD], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout)["reports"][0]["year"] == 2024
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text(R.text(R.complete_report()), encoding="utf-8")
+    on_terminal = run("lint", "--jobs", "1", str(tmp_path), env={"FORCE_COLOR": "1", "NO_COLOR": None, "TTY_COMPATIBLE": "1"})
+    assert "检查中" in on_terminal.stdout
+    piped = run("lint", "--jobs", "1", str(tmp_path))
+    assert "检查中" not in piped.stdout and "汇总" in piped.stdout
+    as_json = run("lint", "--format", "json", "--jobs", "1", str(tmp_path), env={"FORCE_COLOR": "1"})
+    assert "检查中" not in as_json.stdout
+    json.loads(as_json.stdout)
