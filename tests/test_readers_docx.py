@@ -372,3 +372,12 @@ def test_default_limits_accept_a_normal_docx(tmp_path):
     path = tmp_path / "normal.docx"
     build_from_corpus("000_8b1a2ce855df5433.txt", path)
     assert len(read_document(path).lines) == len(corpus_lines("000_8b1a2ce855df5433.txt"))
+
+
+def test_alt_chunk_body_gets_advice(tmp_path):
+    d = docx.Document()
+    d.element.body[-1].addprevious(
+        parse_xml(f'<w:altChunk {NSDECL} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId99"/>')
+    )
+    d.save(tmp_path / "alt.docx")
+    _assert_read_error(tmp_path / "alt.docx", "altChunk", "另存为")

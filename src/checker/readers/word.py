@@ -599,6 +599,10 @@ def read_docx(
         numbering_root = None
     walker = _Walker(styles, _Numbering(numbering_root, styles))
     walker.walk(body)
+    if not any(line.text.strip() for line in walker.lines) and body.find(f".//{w('altChunk')}") is not None:
+        raise ReadError(
+            f"{shown}: 文档正文是嵌入的网页或其他文档（altChunk），无法直接读取；请用 Word 或 WPS 打开后“另存为” .docx 或 .txt"
+        )
     title = None
     try:
         title = (document.core_properties.title or "").strip() or None
