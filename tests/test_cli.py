@@ -176,3 +176,24 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     as_json = run("lint", "--format", "json", "--jobs", "1", str(tmp_path), env={"FORCE_COLOR": "1"})
     assert "检查中" not in as_json.stdout
     json.loads(as_json.stdout)
+
+
+def test_limits_are_configurable(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(R.text(R.complete_report()), encoding="utf-8")
+    assert run("lint", str(report)).exit_code == 0
+    res = run("lint", "--max-size", "0.001", str(report))
+    assert res.exit_code == 2 and "过大" in res.stderr and str(report) in res.stderr
+
+
+def test_time_limit_per_file(tmp_path, monkeypatch):
+    import time as _time
+
+    import checker.engine as engine
+
+    report = tmp_path / "slow.txt"
+    report.write_text(R.text(R.complete_report()), encoding="utf-8")
+    real = engine.check_document
+    monkeypatch.setattr(engine, "check_document", lambda *a, **k: (_time.sleep(3), real(*a, **k))[1])
+    res = run("lint", "--jobs", "1", "--timeout", "0.5", str(report))
+    assert res.exit_code == 2 and "超时" in res.stderr

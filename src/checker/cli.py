@@ -106,8 +106,11 @@ def main() -> None:
 @click.option("--ignore", default="", help="不报告这些规则或部分（逗号分隔）")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="并行进程数（默认：全部 CPU 核）")
 @click.option("--timeout", type=click.FloatRange(0), default=60, show_default=True, help="每个文件最长处理秒数（0 表示不限）")
+@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=None, help="单个文件大小上限，MB（默认：文本和网页 20，.docx 和 .pdf 100）")
+@click.option("--max-pages", type=click.IntRange(1), default=None, help="PDF 页数上限（默认 500）")
+@click.option("--max-unpacked", type=click.FloatRange(0, min_open=True), default=None, help=".docx 解压后大小上限，MB（默认 200，防压缩炸弹）")
 @click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
-def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore, jobs, timeout, debug):
+def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, debug):
     """检查一份或多份报告（文件、文件夹或通配符）。"""
     from .engine import Options
     from .rulebook import RulebookError, load_rulebook
@@ -123,6 +126,7 @@ def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore,
         ignore=frozenset(s.strip() for s in ignore.split(",") if s.strip()),
         debug=debug,
         timeout=timeout or None,
+        read_limits=_read_limits(max_size, max_pages, max_unpacked),
     )
     files = expand_inputs(paths)
     if not files:
@@ -143,6 +147,17 @@ def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore,
     if any(r.error is not None for r in results):
         sys.exit(2)
     sys.exit(0 if all(r.passed for r in results) else 1)
+
+
+def _read_limits(max_size, max_pages, max_unpacked) -> tuple:
+    limits = {}
+    if max_size is not None:
+        limits["max_bytes"] = int(max_size * 1024 * 1024)
+    if max_pages is not None:
+        limits["max_pages"] = max_pages
+    if max_unpacked is not None:
+        limits["max_unpacked_bytes"] = int(max_unpacked * 1024 * 1024)
+    return tuple(sorted(limits.items()))
 
 
 def _lint_terminal(files, rulebook_ref, options, jobs, output, pass_mark):

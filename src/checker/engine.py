@@ -32,6 +32,7 @@ class Options:
     ignore: frozenset = frozenset()
     debug: bool = False  # let unexpected exceptions through (for bug reports)
     timeout: Optional[float] = 60.0  # seconds one file may take; None or 0 = no limit
+    read_limits: tuple = ()  # (name, value) pairs passed to read_document: max_bytes, max_pages, ...
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options()) -> ReportResult:
@@ -101,7 +102,7 @@ def check_file(path: str, rulebook: Rulebook, options: Options = Options()) -> R
     """Check one file; a file that cannot be read (or trips a bug) gives a result with ``error``."""
     try:
         with _time_limit(options.timeout):
-            doc = read_document(path)
+            doc = read_document(path, **dict(options.read_limits))
             return check_document(doc, rulebook, options)
     except ReadError as exc:
         return ReportResult(path=str(path), error=str(exc), profile=rulebook.id)
