@@ -197,3 +197,34 @@ def test_time_limit_per_file(tmp_path, monkeypatch):
     monkeypatch.setattr(engine, "check_document", lambda *a, **k: (_time.sleep(3), real(*a, **k))[1])
     res = run("lint", "--jobs", "1", "--timeout", "0.5", str(report))
     assert res.exit_code == 2 and "超时" in res.stderr
+
+
+def test_internal_error_is_one_line_unless_debug(tmp_path, monkeypatch):
+    import checker.engine as engine
+
+    report = tmp_path / "r.txt"
+    report.write_text(R.text(R.complete_report()), encoding="utf-8")
+
+    def boom(*args, **kwargs):
+        raise ValueError("simulated bug")
+
+    monkeypatch.setattr(engine, "check_document", boom)
+    res = run("lint", "--jobs", "1", str(report))
+    assert res.exit_code == 2
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "内部错误" in lines[0] and str(report) in lines[0] and "--debug" in lines[0]
+    with pytest.raises(ValueError, match="simulated bug"):
+        run("lint", "--jobs", "1", "--debug", str(report))
+
+
+def test_docx_entry_limit(tmp_path):
+    import docx
+
+    path = tmp_path / "r.docx"
+    d = docx.Document()
+    for line in R.complete_report():
+        d.add_paragraph(line)
+    d.save(str(path))
+    assert run("lint", str(path)).exit_code == 0
+    res = run("lint", "--max-entries", "3", str(path))
+    assert res.exit_code == 2 and str(path) in res.stderr

@@ -109,8 +109,9 @@ def main() -> None:
 @click.option("--max-size", type=click.FloatRange(0, min_open=True), default=None, help="单个文件大小上限，MB（默认：文本和网页 20，.docx 和 .pdf 100）")
 @click.option("--max-pages", type=click.IntRange(1), default=None, help="PDF 页数上限（默认 500）")
 @click.option("--max-unpacked", type=click.FloatRange(0, min_open=True), default=None, help=".docx 解压后大小上限，MB（默认 200，防压缩炸弹）")
+@click.option("--max-entries", type=click.IntRange(1), default=None, help=".docx 压缩包内文件数上限（默认 10000）")
 @click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
-def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, debug):
+def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, debug):
     """检查一份或多份报告（文件、文件夹或通配符）。"""
     from .engine import Options
     from .rulebook import RulebookError, load_rulebook
@@ -126,7 +127,7 @@ def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore,
         ignore=frozenset(s.strip() for s in ignore.split(",") if s.strip()),
         debug=debug,
         timeout=timeout or None,
-        read_limits=_read_limits(max_size, max_pages, max_unpacked),
+        read_limits=_read_limits(max_size, max_pages, max_unpacked, max_entries),
     )
     files = expand_inputs(paths)
     if not files:
@@ -149,7 +150,7 @@ def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore,
     sys.exit(0 if all(r.passed for r in results) else 1)
 
 
-def _read_limits(max_size, max_pages, max_unpacked) -> tuple:
+def _read_limits(max_size, max_pages, max_unpacked, max_entries) -> tuple:
     limits = {}
     if max_size is not None:
         limits["max_bytes"] = int(max_size * 1024 * 1024)
@@ -157,6 +158,8 @@ def _read_limits(max_size, max_pages, max_unpacked) -> tuple:
         limits["max_pages"] = max_pages
     if max_unpacked is not None:
         limits["max_unpacked_bytes"] = int(max_unpacked * 1024 * 1024)
+    if max_entries is not None:
+        limits["max_zip_entries"] = max_entries
     return tuple(sorted(limits.items()))
 
 
