@@ -79,3 +79,10 @@ def test_sections_nest():
     first = o.headings[0]
     assert [c.text for c in first.children] == ["甲一", "甲二"]
     assert [ln.number for ln in o.section_lines(first)] == [3, 4, 5]
+
+
+def test_pdf_page_numbers_are_chrome():
+    for text in ("- 3 -", "—12—", "第 3 页 共 10 页", "3/10", "7"):
+        assert is_chrome(clean_text(text)), text
+    for text in ("2023年", "一、主要举措和成效", "全年办理案件58件。"):
+        assert not is_chrome(clean_text(text)), text

@@ -44,6 +44,8 @@ _CHROME_TOKENS = re.compile(
     r"[|•·\-\[\]【】>»/()\s:]"
 )
 _BREADCRUMB = re.compile(r"^(当前位置|您的位置|您现在的位置|所在位置)\s*[:]|^首页\s*[>»/]")
+# page numbers printed in PDF copies: "- 3 -", "—3—", "第 3 页 共 10 页", "3/10"
+_PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _DATE = re.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
@@ -120,7 +122,7 @@ def is_chrome(text: str) -> bool:
         return False
     if _FIELD.search(text) and len(text) < 160 and "。" not in text:
         return True
-    if _BREADCRUMB.search(text):
+    if _BREADCRUMB.search(text) or _PAGE_NUMBER.match(text):
         return True
     return len(text) <= 40 and _CHROME_TOKENS.sub("", text) == ""
 
