@@ -160,3 +160,31 @@ def test_traditional_and_converter_garbage_are_normalized(rulebook):
     r = R.analyse(lines, rulebook)
     fr = {p.id: p for p in r.parts}["first_responsible"]
     assert fr.status == "present" and fr.heading.startswith("党政主要负责人")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "产生这些问题的原因，主要是基层法治力量不足。",
+        "之所以出现上述问题，在于培训机制不健全。",
+        "受机构改革影响，执法人员变动较大。",
+        "从主观上看，一些干部法治意识不强；从客观上看，基层人员偏少。",
+    ],
+)
+def test_more_causal_phrasings(rulebook, sentence):
+    lines = R.replace_line(R.complete_report(), R.SHORTCOMINGS[2], sentence)
+    assert R.statuses(R.analyse(lines, rulebook))["causes"] == "present"
+
+
+def test_causes_under_a_heading_of_their_own(rulebook):
+    lines = R.without(R.complete_report(), [R.SHORTCOMINGS[2]])
+    at = lines.index(R.FIRST_RESPONSIBLE[0])
+    lines[at:at] = ["（二）问题产生的原因", "一些领导干部运用法治思维推动工作的意识不强，基层执法人员偏少。"]
+    r = R.analyse(lines, rulebook)
+    causes = {p.id: p for p in r.parts}["causes"]
+    assert causes.status == "present" and causes.line == at + 1
+
+
+def test_year_is_not_taken_from_a_date_line(rulebook):
+    lines = ["某县法治政府建设年度报告", "2024年3月28日", "2023年，我县深入推进法治政府建设。", *R.complete_report()[2:]]
+    assert R.analyse(lines, rulebook).year == 2023

@@ -114,13 +114,16 @@ def _find_in_text(part: Part, lines: list[TextLine], content: _Content) -> list[
 def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: Rulebook) -> PartMatch:
     heading = container.heading
     promised = heading is not None and "原因" in heading.text
-    # a sub-heading such as "（二）原因分析"
+    # a heading of its own, such as "（二）原因分析" under the shortcomings or
+    # "三、问题产生的原因" after them; compared whole, so that the container's
+    # "存在的问题和原因" never counts as a causes heading
+    for h in outline.headings:
+        if h is heading:
+            continue
+        core = heading_core(h.text, rulebook)
+        if max((fuzz.ratio(a, core) for a in part.aliases), default=0) >= rulebook.heading_threshold:
+            return PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), promised=promised, via="heading")
     if heading is not None:
-        for h in outline.headings:
-            if heading.start < h.start < heading.end:
-                core = heading_core(h.text, rulebook)
-                if max((fuzz.ratio(a, core) for a in part.aliases), default=0) >= rulebook.heading_threshold:
-                    return PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), promised=promised, via="heading")
         lines = [heading.line] if heading.inline_body else []
         lines += outline.section_lines(heading)
     else:

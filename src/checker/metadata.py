@@ -27,6 +27,8 @@ def detect_year(outline: Outline) -> Optional[int]:
         if found:
             return found[0]
     for ln in outline.body[:4]:
+        if is_date_line(ln.text):
+            continue  # "2024年3月28日" under the title is the date of publication
         m = re.match(r"^(20\d{2})\s*年", ln.text)
         if m:
             return int(m.group(1))
