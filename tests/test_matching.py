@@ -188,3 +188,9 @@ def test_causes_under_a_heading_of_their_own(rulebook):
 def test_year_is_not_taken_from_a_date_line(rulebook):
     lines = ["某县法治政府建设年度报告", "2024年3月28日", "2023年，我县深入推进法治政府建设。", *R.complete_report()[2:]]
     assert R.analyse(lines, rulebook).year == 2023
+
+
+def test_year_from_the_plan_heading_when_nothing_else_says(rulebook):
+    lines = [ln for ln in R.complete_report() if ln not in (R.TITLE, R.PREAMBLE)]
+    lines = R.replace_line(lines, R.MEASURES[0], "一、主要举措和成效")
+    assert R.analyse(lines, rulebook).year == 2023  # plan heading says 2024

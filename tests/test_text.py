@@ -86,3 +86,15 @@ def test_pdf_page_numbers_are_chrome():
         assert is_chrome(clean_text(text)), text
     for text in ("2023年", "一、主要举措和成效", "全年办理案件58件。"):
         assert not is_chrome(clean_text(text)), text
+
+
+def test_publication_date_from_page_furniture():
+    nd = normalize(doc(["某县2023年法治政府建设年度报告", "2024-03-04 来源:县司法局 浏览次数:35", "正文。"]))
+    assert nd.published.isoformat() == "2024-03-04" and nd.published_line == 2
+    nd = normalize(doc(["来源:县司法局 2024-05-01", "发布时间:2024-03-04 10:00", "正文。"]))
+    assert nd.published.isoformat() == "2024-03-04" and nd.published_line == 2
+
+
+def test_an_opening_sentence_is_not_a_title():
+    o = build_outline(normalize(doc(["2023年，我县法治政府建设工作情况报告如下:", "一、主要举措和成效", "正文。"])))
+    assert o.title is None

@@ -39,7 +39,7 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
     nd = normalize(doc)
     outline = build_outline(nd)
     parts = match_parts(outline, rulebook)
-    year = detect_year(outline)
+    year = detect_year(outline, parts)
     published, published_line = detect_published(nd, outline)
     if published is None and options.published is not None:
         published = options.published

@@ -20,8 +20,13 @@ def years_in(text: str) -> list[int]:
     return [int(y) for y in YEAR.findall(YEAR_RANGE.sub("", text))]
 
 
-def detect_year(outline: Outline) -> Optional[int]:
-    """The reporting year: from the title, else the opening lines, else the most mentioned year."""
+def detect_year(outline: Outline, parts: Optional[dict] = None) -> Optional[int]:
+    """The reporting year.
+
+    In order: the title; the opening lines ("2023年，我县……"); the measures
+    heading ("一、2023年推进法治政府建设的主要举措和成效"); the plan heading minus
+    one ("四、2024年工作计划"); the year mentioned most often.
+    """
     if outline.title:
         found = years_in(outline.title)
         if found:
@@ -32,11 +37,13 @@ def detect_year(outline: Outline) -> Optional[int]:
         m = re.match(r"^(20\d{2})\s*年", ln.text)
         if m:
             return int(m.group(1))
-        if outline.headings and ln is outline.headings[0].line:
-            found = years_in(ln.text)
+    for part_id, shift in (("measures", 0), ("next_year_plan", -1)):
+        match = (parts or {}).get(part_id)
+        if match is not None and match.heading is not None:
+            found = years_in(match.heading.text)
             if found:
-                return found[0]
-    counts = Counter(y for ln in outline.body for y in years_in(ln.text))
+                return found[0] + shift
+    counts = Counter(y for ln in outline.body if not is_date_line(ln.text) for y in years_in(ln.text))
     if not counts:
         return None
     return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]

@@ -141,6 +141,7 @@ def normalize(doc: Document) -> NormalizedDocument:
     meta_title_line = None
     published = doc.published
     published_line = None
+    labelled = False  # the date found so far came with a 发布日期-like label
     traditional: dict[int, str] = {}
     for i, (sl, before, text) in enumerate(zip(doc.lines, cleaned, simplified)):
         if before != text:
@@ -152,11 +153,13 @@ def normalize(doc: Document) -> NormalizedDocument:
             m = re.search(r"标题\s*:\s*(.+)", text)
             if m and not meta_title:
                 meta_title, meta_title_line = m.group(1).strip(), sl.number
-            m = re.search(r"(发布日期|发布时间|发文日期|成文日期|公开日期)\s*:\s*(\S[^:]*)", text)
-            if m and published is None:
-                found = parse_date(m.group(2))
-                if found:
-                    published, published_line = found, sl.number
+            m = re.search(r"(发布日期|发布时间|发文日期|成文日期|公开日期|日期|时间)\s*:\s*(\S[^:]*)", text)
+            found = parse_date(m.group(2)) if m else None
+            if found and (published is None or (published_line is not None and not labelled)):
+                published, published_line, labelled = found, sl.number, True
+            elif published is None and parse_date(text):
+                # an unlabelled date in page furniture ("2024-03-04 来源：区司法局")
+                published, published_line, labelled = parse_date(text), sl.number, False
         lines.append(
             TextLine(
                 index=i,

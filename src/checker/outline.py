@@ -116,7 +116,8 @@ def parse_heading(line: TextLine) -> Optional[tuple[int, str, str, str]]:
 def _looks_like_title(text: str) -> bool:
     return (
         len(text) <= 80
-        and not text.endswith(("。", ";", ","))
+        and not text.endswith(("。", ";", ",", ":"))
+        and "," not in text  # a title has no comma; an opening sentence does
         and bool(_TITLE_WORDS.search(text))
         and ("报告" in text or "情况" in text or bool(_YEAR.search(text)))
         and not _ITEM.match(text)
