@@ -43,6 +43,7 @@ TOP_KEYS = {
     "parts": "parts",
     "matching": _MAP,
     "checks": _MAP,
+    "template": _MAP,
 }
 
 PART_KEYS = {
@@ -63,9 +64,14 @@ PART_KEYS = {
     "message": _STR,
     "promised_message": _STR,
     "fix": _STR,
+    "heading": _STR,
+    "guidance": _STR,
 }
 
 THIN_KEYS = {"min_chars": _INT}
+
+#: `checker template`: the title, the opening paragraph's guidance and the date line of a skeleton report
+TEMPLATE_KEYS = {"title": _STR, "opening": _STR, "date": _STR}
 
 MATCHING_KEYS = {"heading_threshold": _NUM, "strip_from_headings": _STRLIST, "weak_credit": _NUM}
 
@@ -117,6 +123,8 @@ class Part:
     min_chars: int = 0
     within: Optional[str] = None
     promised_message: Optional[str] = None
+    heading: Optional[str] = None  # the heading `checker template` writes (default: the first alias)
+    guidance: Optional[str] = None  # the guidance line under it (default: the fix hint)
 
 
 @dataclass(frozen=True)
@@ -144,6 +152,7 @@ class Rulebook:
     heading_threshold: float
     strip_from_headings: tuple[str, ...]
     weak_credit: float
+    template: dict = field(default_factory=dict, hash=False, compare=False)
 
     def part(self, part_id: str) -> Part:
         for p in self.parts:
@@ -295,6 +304,8 @@ def _read_raw(path: Path) -> dict:
         raw["parts"] = parts
     if "matching" in top:
         raw["matching"] = v.mapping(top["matching"], MATCHING_KEYS, "matching")
+    if "template" in top:
+        raw["template"] = v.mapping(top["template"], TEMPLATE_KEYS, "template")
     if "checks" in top:
         cnode = top["checks"]
         if not isinstance(cnode, yaml.MappingNode):
@@ -330,7 +341,7 @@ def _merge(base: dict, over: dict) -> dict:
             for cid, conf in value.items():
                 merged[cid] = {**merged.get(cid, {}), **conf}
             out[key] = merged
-        elif key == "matching":
+        elif key in ("matching", "template"):
             out[key] = {**base.get(key, {}), **value}
         else:
             out[key] = value
@@ -396,6 +407,8 @@ def _build(raw: dict, source: str) -> Rulebook:
                 min_chars=int(p.get("thin", {}).get("min_chars", 0)),
                 within=p.get("within"),
                 promised_message=p.get("promised_message"),
+                heading=p.get("heading"),
+                guidance=p.get("guidance"),
             )
         )
     missing = [pid for pid in PART_IDS if pid not in {p.id for p in parts}]
@@ -440,6 +453,7 @@ def _build(raw: dict, source: str) -> Rulebook:
         heading_threshold=float(matching.get("heading_threshold", 86)),
         strip_from_headings=tuple(matching.get("strip_from_headings", ())),
         weak_credit=float(matching.get("weak_credit", 0.6)),
+        template={k: v for k, v in raw.get("template", {}).items() if not k.startswith("__")},
     )
 
 
