@@ -248,5 +248,29 @@ def rules_cmd(rulebook_ref):
     console.print(table)
 
 
+@main.command("template")
+@click.option("--year", type=click.IntRange(2000, 2100), required=True, help="报告年度，如 2024")
+@click.option("--org", required=True, help="机关名称，如“XX县人民政府”")
+@click.option("--rulebook", "rulebook_ref", default="national", show_default=True, help="规则集：内置名称或 YAML 文件路径")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件：.md / .txt / .docx（默认以 Markdown 输出到屏幕）")
+def template_cmd(year, org, rulebook_ref, output):
+    """生成报告骨架：标题、法定各部分的标题（按模板顺序）和填写提示。"""
+    from .rulebook import RulebookError, load_rulebook
+    from .template import OUTPUT_SUFFIXES, render, skeleton
+
+    if output and Path(output).suffix.lower() not in OUTPUT_SUFFIXES:
+        _fail_usage(f"{output}: 不支持的输出格式，请使用 {' / '.join(OUTPUT_SUFFIXES)}")
+    try:
+        rulebook = load_rulebook(rulebook_ref)
+    except RulebookError as exc:
+        _fail_usage(str(exc))
+    try:
+        text = render(skeleton(rulebook, year, org.strip()), output)
+    except OSError as exc:
+        _fail_usage(f"{output}: 无法写入（{exc.strerror or exc}）")
+    if text is not None:
+        sys.stdout.write(text)
+
+
 if __name__ == "__main__":
     main()

@@ -96,6 +96,7 @@ CHECK_PARAMS: dict[str, dict[str, str]] = {
     "missing-title": {},
     "part-order": {},
     "late-publication": {"deadline_month": _INT, "deadline_day": _INT},
+    "template-placeholder": {"markers": _STRLIST},
 }
 
 PART_IDS = ("measures", "shortcomings", "causes", "first_responsible", "next_year_plan", "rectification", "other")

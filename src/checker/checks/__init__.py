@@ -67,7 +67,7 @@ CheckFn = Callable[[Context, Check], Iterable[Finding]]
 
 
 def _registry() -> dict[str, CheckFn]:
-    from . import duplicates, parts, typos, years
+    from . import duplicates, parts, placeholders, typos, years
 
     return {
         "missing-part": parts.missing_part,
@@ -78,6 +78,7 @@ def _registry() -> dict[str, CheckFn]:
         "missing-title": years.missing_title,
         "duplicate-block": duplicates.duplicate_block,
         "repeated-char": typos.repeated_char,
+        "template-placeholder": placeholders.template_placeholder,
     }
 
 

@@ -15,6 +15,9 @@ from typing import Callable
 #: format name -> module (imported lazily, so unused formats cost nothing)
 DOCUMENT_FORMATS: dict[str, str] = {
     "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
 }
 
 

@@ -1,0 +1,133 @@
+"""JUnit XML, for CI services that show test reports (GitLab, Jenkins, Azure).
+
+One ``<testsuite>`` per report.  In it, one ``<testcase>`` per part of the
+rulebook (a failure when its missing-part finding is an error or a warning; a
+weak part, or a missing optional one, passes with a note in ``<system-out>``),
+one per other check rule (a failure when it has error or warning findings;
+info findings are only noted) and one for the verdict (a failure when the
+report does not pass), so that the suite fails exactly when checker's exit
+code says so.  A file that cannot be read is a suite whose one test case has
+an ``<error>``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Optional
+from xml.etree import ElementTree as ET
+
+from ..model import Finding, ReportResult
+
+FAILING = ("error", "warning")
+SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
+STATUS_LABEL = {"present": "有", "weak": "弱（只在正文中找到）", "missing": "缺"}
+# characters XML 1.0 cannot carry at all
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _clean(text: str) -> str:
+    return _ILLEGAL_XML.sub("\ufffd", text)
+
+
+def _describe(f: Finding) -> str:
+    where = f"第 {f.location or f.line} 行" if f.line is not None else "全文"
+    out = f"[{SEVERITY_LABEL[f.severity]}] {where}  {f.message}  [{f.rule}]"
+    if f.evidence:
+        out += f"\n    原文：{f.evidence}"
+    if f.fix:
+        out += f"\n    建议：{f.fix}"
+    return out
+
+
+class _Suite:
+    def __init__(self, path: str):
+        self.el = ET.Element("testsuite", name=_clean(path))
+        self.path = path
+        self.tests = self.failures = self.errors = self.skipped = 0
+
+    def case(self, name: str) -> ET.Element:
+        self.tests += 1
+        return ET.SubElement(self.el, "testcase", classname=_clean(self.path), name=name)
+
+    def fail(self, case: ET.Element, kind: str, findings: list[Finding], message: Optional[str] = None) -> None:
+        self.failures += 1
+        failing = [f for f in findings if f.severity in FAILING]
+        el = ET.SubElement(case, "failure", type=kind, message=_clean(message or failing[0].message))
+        el.text = _clean("\n".join(_describe(f) for f in findings))
+
+    def note(self, case: ET.Element, text: str) -> None:
+        ET.SubElement(case, "system-out").text = _clean(text)
+
+    def finish(self) -> ET.Element:
+        for key in ("tests", "failures", "errors", "skipped"):
+            self.el.set(key, str(getattr(self, key)))
+        self.el.set("time", "0")
+        return self.el
+
+
+def _properties(suite: _Suite, r: ReportResult) -> None:
+    props = ET.SubElement(suite.el, "properties")
+    for key, value in (("title", r.title), ("year", r.year), ("score", f"{r.score:g}"), ("passed", str(r.passed).lower()), ("profile", r.profile)):
+        if value is not None:
+            ET.SubElement(props, "property", name=key, value=_clean(str(value)))
+
+
+def report_suite(r: ReportResult, rulebook=None) -> ET.Element:
+    suite = _Suite(r.path)
+    if r.error is not None:
+        case = suite.case("读取文件 [read]")
+        suite.errors += 1
+        ET.SubElement(case, "error", type="read-error", message=_clean(r.error)).text = _clean(r.error)
+        return suite.finish()
+    _properties(suite, r)
+    by_rule: dict[str, list[Finding]] = {}
+    for f in r.findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    missing = {f.part: f for f in by_rule.pop("missing-part", [])}
+
+    for p in r.parts:
+        case = suite.case(f"部分：{p.name} [{p.id}]")
+        f = missing.get(p.id)
+        if f is not None and f.severity in FAILING:
+            suite.fail(case, "missing-part", [f])
+        elif f is not None or p.status != "present":
+            where = f"（第 {p.location or p.line} 行）" if p.line is not None else ""
+            suite.note(case, f"{STATUS_LABEL[p.status]}{where}" + (f"\n{_describe(f)}" if f is not None else ""))
+
+    checks = [c for c in (rulebook.checks.values() if rulebook is not None else ()) if c.id != "missing-part"]
+    known = {c.id for c in checks}
+    names = [(c.id, c.description, c.enabled) for c in checks]
+    names += [(rid, "", True) for rid in sorted(by_rule) if rid not in known]
+    for rid, description, enabled in names:
+        case = suite.case(f"检查：{description} [{rid}]" if description else f"检查：[{rid}]")
+        found = by_rule.get(rid, [])
+        if any(f.severity in FAILING for f in found):
+            suite.fail(case, rid, found, f"{len(found)} 处问题：{next(f.message for f in found if f.severity in FAILING)}")
+        elif found:
+            suite.note(case, "\n".join(_describe(f) for f in found))
+        elif not enabled:
+            suite.skipped += 1
+            ET.SubElement(case, "skipped", message="规则集中已停用")
+
+    case = suite.case("得分与结论 [score]")
+    summary = f"得分 {r.score:g} / 100，{'通过' if r.passed else '未通过'}"
+    if r.passed:
+        suite.note(case, summary)
+    else:
+        suite.failures += 1
+        ET.SubElement(case, "failure", type="score", message=summary).text = summary
+    return suite.finish()
+
+
+def render(results: Iterable[ReportResult], rulebook=None) -> str:
+    root = ET.Element("testsuites", name="checker")
+    totals = dict.fromkeys(("tests", "failures", "errors", "skipped"), 0)
+    for r in results:
+        suite = report_suite(r, rulebook)
+        root.append(suite)
+        for key in totals:
+            totals[key] += int(suite.get(key))
+    for key, value in totals.items():
+        root.set(key, str(value))
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
