@@ -102,6 +102,7 @@ def main() -> None:
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="及格分（默认取规则集的 pass_mark，即 60）")
 @click.option("--rulebook", "rulebook_ref", default="national", show_default=True, help="规则集：内置名称或 YAML 文件路径")
 @click.option("--published", type=_DateType(), default=None, help="文件中没有公开日期时使用的公开日期")
+@click.option("--previous", default=None, metavar="FILE|DIR", help="上一年度报告（一个文件），或上一年度报告所在的文件夹（按文件名配对），用于跨年度对照")
 @click.option("--select", default="", help="只报告这些规则或部分（逗号分隔）")
 @click.option("--ignore", default="", help="不报告这些规则或部分（逗号分隔）")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="并行进程数（默认：全部 CPU 核）")
@@ -111,7 +112,7 @@ def main() -> None:
 @click.option("--max-unpacked", type=click.FloatRange(0, min_open=True), default=None, help=".docx 解压后大小上限，MB（默认 200，防压缩炸弹）")
 @click.option("--max-entries", type=click.IntRange(1), default=None, help=".docx 压缩包内文件数上限（默认 10000）")
 @click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
-def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, debug):
+def lint(paths, fmt, output, min_score, rulebook_ref, published, previous, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, debug):
     """检查一份或多份报告（文件、文件夹或通配符）。"""
     from .engine import Options
     from .rulebook import RulebookError, load_rulebook
@@ -128,10 +129,13 @@ def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore,
         debug=debug,
         timeout=timeout or None,
         read_limits=_read_limits(max_size, max_pages, max_unpacked, max_entries),
+        keep_lines=fmt == "html",
     )
     files = expand_inputs(paths)
     if not files:
         _fail_usage("没有找到要检查的报告文件")
+    if previous is not None:
+        options = _with_previous(options, files, previous)
     jobs = jobs or os.cpu_count() or 1
     results = []
 
@@ -148,6 +152,22 @@ def lint(paths, fmt, output, min_score, rulebook_ref, published, select, ignore,
     if any(r.error is not None for r in results):
         sys.exit(2)
     sys.exit(0 if all(r.passed for r in results) else 1)
+
+
+def _with_previous(options, files: list[str], previous: str):
+    """Options with last year's report of each file (--previous FILE or DIR)."""
+    from dataclasses import replace
+
+    from .previous import PreviousError, previous_pairs
+
+    try:
+        pairs, unmatched = previous_pairs(files, previous)
+    except PreviousError as exc:
+        _fail_usage(str(exc))
+    if unmatched:
+        names = "、".join(Path(f).name for f in unmatched[:10]) + ("等" if len(unmatched) > 10 else "")
+        click.echo(f"checker: 在 {previous} 中没有找到 {len(unmatched)} 份报告的上一年度报告（{names}），这些报告不做跨年度对照", err=True)
+    return replace(options, previous=pairs)
 
 
 def _read_limits(max_size, max_pages, max_unpacked, max_entries) -> tuple:

@@ -33,9 +33,11 @@ class Options:
     debug: bool = False  # let unexpected exceptions through (for bug reports)
     timeout: Optional[float] = 60.0  # seconds one file may take; None or 0 = no limit
     read_limits: tuple = ()  # (name, value) pairs passed to read_document: max_bytes, max_pages, ...
+    previous: tuple = ()  # (report path, last year's report path) pairs: --previous
+    keep_lines: bool = False  # fill ReportResult.lines with the report's text (the HTML page shows it)
 
 
-def check_document(doc: Document, rulebook: Rulebook, options: Options = Options()) -> ReportResult:
+def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
     nd = normalize(doc)
     outline = build_outline(nd)
     parts = match_parts(outline, rulebook)
@@ -43,7 +45,12 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
     published, published_line = detect_published(nd, outline)
     if published is None and options.published is not None:
         published = options.published
-    ctx = Context(nd=nd, outline=outline, rulebook=rulebook, parts=parts, year=year, published=published, published_line=published_line)
+    cross = None
+    if previous is not None:
+        from .checks.crossyear import compare
+
+        cross = compare(previous, rulebook, doc.path, year, outline, parts)
+    ctx = Context(nd=nd, outline=outline, rulebook=rulebook, parts=parts, year=year, published=published, published_line=published_line, cross=cross)
     findings = run_checks(ctx, set(options.select), set(options.ignore))
     value = score(parts, findings, rulebook)
     pass_mark = options.min_score if options.min_score is not None else rulebook.pass_mark
@@ -69,6 +76,7 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         findings=findings,
         published=published,
         format=doc.format,
+        lines=[(ln.number, ln.shown, ln.raw, ln.chrome) for ln in nd.lines] if options.keep_lines else [],
     )
 
 
@@ -98,12 +106,23 @@ def _time_limit(seconds: Optional[float]):
         signal.signal(signal.SIGALRM, previous)
 
 
+def _read_previous(path: str, options: Options) -> Optional[Document]:
+    """Last year's report for ``path`` (Options.previous), or None."""
+    previous = dict(options.previous).get(str(path))
+    if previous is None:
+        return None
+    try:
+        return read_document(previous, **dict(options.read_limits))
+    except ReadError as exc:
+        raise ReadError(f"{exc}（上一年度报告，用于对照 {path}）") from None
+
+
 def check_file(path: str, rulebook: Rulebook, options: Options = Options()) -> ReportResult:
     """Check one file; a file that cannot be read (or trips a bug) gives a result with ``error``."""
     try:
         with _time_limit(options.timeout):
             doc = read_document(path, **dict(options.read_limits))
-            return check_document(doc, rulebook, options)
+            return check_document(doc, rulebook, options, _read_previous(path, options))
     except ReadError as exc:
         return ReportResult(path=str(path), error=str(exc), profile=rulebook.id)
     except FileTimeout:

@@ -99,3 +99,6 @@ class ReportResult:
     published: Optional[date] = None
     format: Optional[str] = None
     error: Optional[str] = None
+    #: (number, location shown, text as read, page furniture?) of every line of the file;
+    #: filled only when asked (Options.keep_lines), for formats that show the text (HTML)
+    lines: list[tuple[int, str, str, bool]] = field(default_factory=list)

@@ -96,6 +96,9 @@ CHECK_PARAMS: dict[str, dict[str, str]] = {
     "missing-title": {},
     "part-order": {},
     "late-publication": {"deadline_month": _INT, "deadline_day": _INT},
+    "unaddressed-shortcoming": {"min_keywords": _NUM, "min_fuzzy": _NUM, "stopwords": _STRLIST, "evidence": _STR},
+    "copied-plan": {"similarity": _NUM, "min_chars": _INT, "evidence": _STR},
+    "plan-not-reported": {"min_keywords": _NUM, "min_fuzzy": _NUM, "stopwords": _STRLIST},
     "template-placeholder": {"markers": _STRLIST},
 }
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from ..matcher import PartMatch
 from ..model import Finding
@@ -26,6 +26,7 @@ class Context:
     year: Optional[int]
     published: Optional[date]
     published_line: Optional[TextLine]
+    cross: Optional[Any] = None  # crossyear.Comparison with last year's report (--previous)
 
     def finding(
         self,
@@ -68,6 +69,7 @@ CheckFn = Callable[[Context, Check], Iterable[Finding]]
 
 def _registry() -> dict[str, CheckFn]:
     from . import duplicates, parts, placeholders, typos, years
+    from . import crossyear
 
     return {
         "missing-part": parts.missing_part,
@@ -78,6 +80,9 @@ def _registry() -> dict[str, CheckFn]:
         "missing-title": years.missing_title,
         "duplicate-block": duplicates.duplicate_block,
         "repeated-char": typos.repeated_char,
+        "unaddressed-shortcoming": crossyear.unaddressed_shortcoming,
+        "copied-plan": crossyear.copied_plan,
+        "plan-not-reported": crossyear.plan_not_reported,
         "template-placeholder": placeholders.template_placeholder,
     }
 

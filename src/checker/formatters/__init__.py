@@ -15,6 +15,7 @@ from typing import Callable
 #: format name -> module (imported lazily, so unused formats cost nothing)
 DOCUMENT_FORMATS: dict[str, str] = {
     "json": "json_format",
+    "html": "html",
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
