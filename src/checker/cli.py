@@ -271,7 +271,7 @@ def rules_cmd(rulebook_ref):
 @main.command("template")
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="报告年度，如 2024")
 @click.option("--org", required=True, help="机关名称，如“XX县人民政府”")
-@click.option("--rulebook", "rulebook_ref", default="national", show_default=True, help="规则集：内置名称或 YAML 文件路径")
+@click.option("--rulebook", "--profile", "rulebook_ref", default="national", show_default=True, help="规则集（profile）：内置名称（national、government、department、township）或 YAML 文件路径")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件：.md / .txt / .docx（默认以 Markdown 输出到屏幕）")
 def template_cmd(year, org, rulebook_ref, output):
     """生成报告骨架：标题、法定各部分的标题（按模板顺序）和填写提示。"""
