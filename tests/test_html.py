@@ -176,6 +176,12 @@ def test_scoreboard_ranked_by_score_with_charts(batch):
     assert "不足的原因" in html.split('aria-label="缺少的部分"')[1].split("</svg>")[0]
 
 
+def test_scoreboard_says_why_a_report_fails(batch, rulebook):
+    board = Page(batch[0]).text_by_id["scoreboard"]
+    assert rulebook.check("duplicate-block").description in board  # 001: its body pasted twice
+    assert "缺少必备部分" in board  # the reports without causes
+
+
 def test_cross_year_findings_are_on_the_page(batch):
     html, reports = batch
     i = next(i for i, rep in enumerate(reports, 1) if rep["path"].endswith("辽源市_2025.txt"))

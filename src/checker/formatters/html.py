@@ -43,6 +43,8 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.35rem .6rem;border-bottom:1px solid var(--rule);vertical-align:top}
 th{font-weight:600;background:#f9fafb;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.why{color:var(--err);font-size:.88rem}
+.count{font-variant-numeric:tabular-nums}
 .verdict{display:inline-block;padding:0 .6em;border-radius:999px;font-weight:600;white-space:nowrap}
 .verdict.pass{color:var(--ok);background:var(--ok-bg)}
 .verdict.fail{color:var(--err);background:var(--err-bg)}
@@ -150,27 +152,43 @@ def _display_name(r: ReportResult) -> str:
     return r.title or r.path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def _scoreboard(results: list[ReportResult]) -> str:
+def _error_summary(r: ReportResult, rulebook) -> str:
+    """What makes a report fail, briefly: its error findings by check (the rulebook's description)."""
+    labels: Counter = Counter()
+    for f in r.findings:
+        if f.severity != "error":
+            continue
+        label = f.rule
+        if rulebook is not None and f.rule in getattr(rulebook, "checks", {}):
+            label = rulebook.check(f.rule).description or f.rule
+        if f.rule == "missing-part":
+            label = "缺少必备部分"
+        labels[label] += 1
+    return "、".join(f"{label}×{n}" if n > 1 else label for label, n in labels.items())
+
+
+def _scoreboard(results: list[ReportResult], rulebook=None) -> str:
     rows = []
     for rank, (i, r) in enumerate(_ranked(results), 1):
         counts = Counter(f.severity for f in r.findings)
         if r.error is not None:
-            missing = r.error
+            missing, errors = r.error, ""
         else:
             missing = "、".join(p.name for p in r.parts if p.status == "missing") or "—"
+            errors = _error_summary(r, rulebook)
         name = _display_name(r)
         path = f'<div class="muted rule">{_e(r.path)}</div>' if r.path != name else ""
         score = "" if r.error is not None else _fmt_score(r.score)
         rows.append(
             f'<tr><td class="num">{rank}</td><td><a href="#{_Ids(i).section}">{_e(name)}</a>{path}</td>'
             f'<td class="num">{_e(r.year or "")}</td><td class="num">{_e(score)}</td><td>{_verdict(r)}</td>'
-            f'<td class="num">{counts.get("error", 0)}</td><td class="num">{counts.get("warning", 0)}</td>'
-            f'<td class="num">{counts.get("info", 0)}</td><td>{_e(missing)}</td></tr>'
+            f'<td><span class="count">{counts.get("error", 0)}</span> <span class="why">{_e(errors)}</span></td>'
+            f'<td class="num">{counts.get("warning", 0)}</td><td class="num">{counts.get("info", 0)}</td><td>{_e(missing)}</td></tr>'
         )
     return (
         '<section class="card" id="scoreboard"><h2>汇总（按得分排序）</h2>'
         '<table><thead><tr><th class="num">名次</th><th>报告</th><th class="num">年度</th><th class="num">得分</th><th>结果</th>'
-        '<th class="num">错误</th><th class="num">警告</th><th class="num">提示</th><th>缺少的部分</th></tr></thead>'
+        '<th>错误</th><th class="num">警告</th><th class="num">提示</th><th>缺少的部分</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></section>"
     )
 
@@ -253,13 +271,13 @@ def _missing_chart(results: list[ReportResult]) -> str:
     return "".join(out)
 
 
-def _overview(results: list[ReportResult]) -> str:
+def _overview(results: list[ReportResult], rulebook=None) -> str:
     return (
-        _scoreboard(results)
-        + '<section class="card charts" id="charts">'
+        '<section class="card charts" id="charts">'
         + f"<figure><figcaption>得分分布</figcaption>{_histogram(results)}</figure>"
         + f"<figure><figcaption>最常缺少的部分（份数）</figcaption>{_missing_chart(results)}</figure>"
         + "</section>"
+        + _scoreboard(results, rulebook)
     )
 
 
@@ -400,7 +418,7 @@ def render(results: Iterable[ReportResult], rulebook=None) -> str:
         summary += f"；平均分 {mean:.1f}"
     body = [f'<header id="top"><h1>{PAGE_TITLE}</h1><p class="muted">{_e(summary)}</p></header>']
     if len(results) > 1:
-        body.append(_overview(results))
+        body.append(_overview(results, rulebook))
     for i, r in enumerate(results, 1):
         body.append(_report_section(i, r, len(results)))
     body.append(f'<footer class="muted">checker {_e(__version__)}</footer>')
