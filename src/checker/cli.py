@@ -34,20 +34,32 @@ class _DateType(click.ParamType):
             self.fail(f"“{value}”不是 YYYY-MM-DD 格式的日期", param, ctx)
 
 
-def expand_inputs(paths: tuple[str, ...]) -> list[str]:
-    """Files named, folders walked recursively, glob patterns expanded; order kept, duplicates dropped."""
+def expand_inputs(paths: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
+    """Files named, folders walked recursively, glob patterns expanded; order kept, duplicates dropped.
+
+    ``exclude`` globs drop files found by a walk or a pattern (matched against
+    the path below the folder walked, the path as given, and the file name).
+    """
     from .readers import SUPPORTED_EXTENSIONS
+
+    def kept(path: Path, base: Optional[Path] = None) -> bool:
+        from fnmatch import fnmatch
+
+        forms = {path.as_posix(), path.name} | ({path.relative_to(base).as_posix()} if base is not None else set())
+        return not any(fnmatch(form, pat) for pat in exclude for form in forms)
 
     out: list[str] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             found = sorted(
-                str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS and not f.name.startswith((".", "~$"))
+                str(f)
+                for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS and not f.name.startswith((".", "~$")) and kept(f, p)
             )
             out.extend(found)
         elif not p.exists() and any(ch in raw for ch in "*?["):
-            matches = sorted(m for m in glob.glob(raw, recursive=True) if Path(m).is_file())
+            matches = sorted(m for m in glob.glob(raw, recursive=True) if Path(m).is_file() and kept(Path(m)))
             out.extend(matches or [raw])
         else:
             out.append(raw)
@@ -58,10 +70,10 @@ def expand_inputs(paths: tuple[str, ...]) -> list[str]:
 _WORKER: dict = {}
 
 
-def _init_worker(rulebook_ref: str, options) -> None:
-    from .rulebook import load_rulebook
+def _init_worker(rulebook_ref: Optional[str], options) -> None:
+    from .profiles import select_rulebook
 
-    _WORKER["rulebook"] = load_rulebook(rulebook_ref)
+    _WORKER["rulebook"] = select_rulebook(rulebook_ref)  # None: each report's profile by its subject
     _WORKER["options"] = options
 
 
@@ -100,7 +112,10 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True, help="输出格式")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件（默认输出到屏幕）")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="及格分（默认取规则集的 pass_mark，即 60）")
-@click.option("--rulebook", "rulebook_ref", default="national", show_default=True, help="规则集：内置名称或 YAML 文件路径")
+@click.option("--rulebook", "rulebook_ref", default=None, help="规则集：内置名称或 YAML 文件路径（默认：按标题中的报告主体自动选择）")
+@click.option("--profile", default=None, help="内置规则集：national、government、department、township（默认：按标题自动选择）")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True, help="有这一级或更严重的发现即不通过")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="遍历文件夹时跳过的文件（可多次给出）")
 @click.option("--published", type=_DateType(), default=None, help="文件中没有公开日期时使用的公开日期")
 @click.option("--previous", default=None, metavar="FILE|DIR", help="上一年度报告（一个文件），或上一年度报告所在的文件夹（按文件名配对），用于跨年度对照")
 @click.option("--select", default="", help="只报告这些规则或部分（逗号分隔）")
@@ -112,26 +127,45 @@ def main() -> None:
 @click.option("--max-unpacked", type=click.FloatRange(0, min_open=True), default=None, help=".docx 解压后大小上限，MB（默认 200，防压缩炸弹）")
 @click.option("--max-entries", type=click.IntRange(1), default=None, help=".docx 压缩包内文件数上限（默认 10000）")
 @click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
-def lint(paths, fmt, output, min_score, rulebook_ref, published, previous, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, debug):
-    """检查一份或多份报告（文件、文件夹或通配符）。"""
-    from .engine import Options
-    from .rulebook import RulebookError, load_rulebook
+def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude, published, previous, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, debug):
+    """检查一份或多份报告（文件、文件夹或通配符）。
 
+    选项的默认值可写在 pyproject.toml 的 [tool.checker] 或 .checker.yaml 中（从当前目录向上查找），命令行选项优先。
+    """
+    from .config import ConfigError, check_ids, load_config, merge_options
+    from .engine import Options
+    from .profiles import select_rulebook
+    from .rulebook import RulebookError
+
+    ctx = click.get_current_context()
     try:
-        rulebook = load_rulebook(rulebook_ref)
-    except RulebookError as exc:
+        config = load_config()
+        cli = dict(fmt=fmt, min_score=min_score, rulebook_ref=rulebook_ref, profile=profile, fail_on=fail_on, select=select, ignore=ignore, exclude=exclude)
+        given = lambda name: ctx.get_parameter_source(name) not in (None, click.core.ParameterSource.DEFAULT)  # noqa: E731
+        merged = merge_options(config, cli, given)
+        rulebook_ref, fmt, min_score = merged["rulebook"], merged["fmt"], merged["min_score"]
+        rulebook = select_rulebook(rulebook_ref)
+        known = set(rulebook.checks) | {p.id for p in rulebook.parts}
+        check_ids(config, known)
+        for flag in ("select", "ignore"):
+            unknown = sorted(merged[flag] - known) if given(flag) else []
+            if unknown:
+                raise ConfigError(f"--{flag}：未知的规则或部分 id“{unknown[0]}”（用 checker rules 查看全部 id）")
+    except (ConfigError, RulebookError) as exc:
         _fail_usage(str(exc))
     options = Options(
         min_score=min_score,
         published=published,
-        select=frozenset(s.strip() for s in select.split(",") if s.strip()),
-        ignore=frozenset(s.strip() for s in ignore.split(",") if s.strip()),
+        select=merged["select"],
+        ignore=merged["ignore"],
+        fail_on=merged["fail_on"],
+        severities=merged["severities"],
         debug=debug,
         timeout=timeout or None,
         read_limits=_read_limits(max_size, max_pages, max_unpacked, max_entries),
         keep_lines=fmt == "html",
     )
-    files = expand_inputs(paths)
+    files = expand_inputs(paths, merged["exclude"])
     if not files:
         _fail_usage("没有找到要检查的报告文件")
     if previous is not None:
@@ -238,34 +272,10 @@ def _emit(text: str, output: Optional[str]) -> None:
         sys.stdout.flush()
 
 
-@main.command("rules")
-@click.option("--rulebook", "rulebook_ref", default="national", show_default=True, help="规则集：内置名称或 YAML 文件路径")
-def rules_cmd(rulebook_ref):
-    """列出规则集中的全部部分和检查。"""
-    from rich.console import Console
-    from rich.table import Table
+from .cli_rules import explain_cmd, rules_group  # noqa: E402  (checker rules, rules validate, explain)
 
-    from .rulebook import RulebookError, load_rulebook
-
-    try:
-        rb = load_rulebook(rulebook_ref)
-    except RulebookError as exc:
-        _fail_usage(str(exc))
-    console = Console()
-    table = Table(title=f"规则集 {rb.id}（{rb.name}），及格分 {rb.pass_mark:g}", header_style="bold")
-    table.add_column("规则", no_wrap=True)
-    table.add_column("部分", no_wrap=True)
-    table.add_column("严重程度", no_wrap=True)
-    table.add_column("权重/扣分")
-    table.add_column("依据", overflow="fold")
-    for p in rb.parts:
-        table.add_row("missing-part", p.id, p.severity, f"{p.weight:g}", p.basis)
-    for c in rb.checks.values():
-        if c.id == "missing-part":
-            continue
-        cap = f"（上限 {c.max_penalty:g}）" if c.max_penalty is not None else ""
-        table.add_row(c.id, "-", c.severity, f"{c.penalty:g}{cap}", c.basis or c.description)
-    console.print(table)
+main.add_command(rules_group)
+main.add_command(explain_cmd)
 
 
 @main.command("template")

@@ -14,11 +14,13 @@ from datetime import date
 from typing import Optional
 
 from .checks import Context, run_checks
+from .checks.coverage import CHECK_ID as COVERAGE_RULE, measure_coverage
 from .matcher import match_parts
 from .metadata import detect_published, detect_year
 from .model import Document, PartResult, ReadError, ReportResult
 from .normalize import normalize
 from .outline import build_outline
+from .profiles import resolve as resolve_profile
 from .readers import read_document
 from .rulebook import Rulebook
 from .scoring import passed, score
@@ -35,11 +37,14 @@ class Options:
     read_limits: tuple = ()  # (name, value) pairs passed to read_document: max_bytes, max_pages, ...
     previous: tuple = ()  # (report path, last year's report path) pairs: --previous
     keep_lines: bool = False  # fill ReportResult.lines with the report's text (the HTML page shows it)
+    fail_on: str = "error"  # the lowest severity that makes a report fail
+    severities: tuple = ()  # (rule or part id, severity) pairs: per-rule severity overrides
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
     nd = normalize(doc)
     outline = build_outline(nd)
+    rulebook = resolve_profile(rulebook, outline)  # no profile asked for: the one the title names
     parts = match_parts(outline, rulebook)
     year = detect_year(outline, parts)
     published, published_line = detect_published(nd, outline)
@@ -51,15 +56,17 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
 
         cross = compare(previous, rulebook, doc.path, year, outline, parts)
     ctx = Context(nd=nd, outline=outline, rulebook=rulebook, parts=parts, year=year, published=published, published_line=published_line, cross=cross)
-    findings = run_checks(ctx, set(options.select), set(options.ignore))
-    value = score(parts, findings, rulebook)
+    findings = run_checks(ctx, set(options.select), set(options.ignore), dict(options.severities))
+    coverage = measure_coverage(outline, parts, rulebook)
+    counted = _selected(COVERAGE_RULE, "measures", options)
+    value = score(parts, findings, rulebook, coverage if counted else None)
     pass_mark = options.min_score if options.min_score is not None else rulebook.pass_mark
     return ReportResult(
         path=doc.path,
         title=outline.title,
         year=year,
         score=value,
-        passed=passed(value, findings, pass_mark),
+        passed=passed(value, findings, pass_mark, options.fail_on),
         profile=rulebook.id,
         parts=[
             PartResult(
@@ -77,7 +84,15 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         published=published,
         format=doc.format,
         lines=[(ln.number, ln.shown, ln.raw, ln.chrome) for ln in nd.lines] if options.keep_lines else [],
+        coverage=coverage,
     )
+
+
+def _selected(rule: str, part: str, options: Options) -> bool:
+    """Whether --select / --ignore leave a rule (about a part) in play."""
+    if options.select and rule not in options.select and part not in options.select:
+        return False
+    return not (rule in options.ignore or part in options.ignore)
 
 
 class FileTimeout(BaseException):

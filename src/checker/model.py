@@ -86,6 +86,20 @@ class PartResult:
     evidence_lines: tuple[int, ...] = ()
 
 
+@dataclass(frozen=True)
+class Coverage:
+    """How many recommended topics (the 纲要's systems) the measures part covers."""
+
+    percent: int
+    covered: tuple[str, ...] = ()  # topic ids
+    missing: tuple[str, ...] = ()  # topic ids
+    names: tuple[tuple[str, str], ...] = ()  # (id, name) of every topic counted
+    weight: float = 0.0  # its weight in the score (on the scale of the parts' weights)
+
+    def to_dict(self) -> dict:
+        return {"percent": self.percent, "covered": list(self.covered), "missing": list(self.missing)}
+
+
 @dataclass
 class ReportResult:
     path: str
@@ -102,3 +116,5 @@ class ReportResult:
     #: (number, location shown, text as read, page furniture?) of every line of the file;
     #: filled only when asked (Options.keep_lines), for formats that show the text (HTML)
     lines: list[tuple[int, str, str, bool]] = field(default_factory=list)
+    #: the measures' coverage of the 纲要's systems (outline-coverage), None when not measured
+    coverage: Optional[Coverage] = None

@@ -1,24 +1,31 @@
 """Score 0-100 from the rulebook's weights.
 
 The parts earn their weight (present: all of it, weak: ``weak_credit`` of it,
-missing: none); the sum is scaled to 100.  Each finding then costs its check's
+missing: none), the 纲要 coverage earns its weight in proportion; the sum
+is scaled to 100.  Each finding then costs its check's
 ``penalty``, at most ``max_penalty`` per check.  A report passes with a score
-at or above the pass mark and no error-severity finding.
+at or above the pass mark and no error-severity finding (or, with
+``fail_on``, none of that severity or graver).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Optional
 
 from .matcher import PartMatch
-from .model import Finding
+from .model import SEVERITIES, Coverage, Finding
 from .rulebook import Rulebook
 
 
-def score(parts: dict[str, PartMatch], findings: list[Finding], rulebook: Rulebook) -> float:
+def score(parts: dict[str, PartMatch], findings: list[Finding], rulebook: Rulebook, coverage: Optional[Coverage] = None) -> float:
     total = sum(m.part.weight for m in parts.values())
     credit = {"present": 1.0, "weak": rulebook.weak_credit, "missing": 0.0}
     earned = sum(m.part.weight * credit[m.status] for m in parts.values())
+    if coverage is not None and coverage.weight > 0:
+        # the 纲要 coverage counts like one more part, earned in proportion
+        total += coverage.weight
+        earned += coverage.weight * coverage.percent / 100.0
     base = 100.0 * earned / total if total else 100.0
     lost: dict[str, float] = defaultdict(float)
     for f in findings:
@@ -31,5 +38,7 @@ def score(parts: dict[str, PartMatch], findings: list[Finding], rulebook: Rulebo
     return round(max(0.0, min(100.0, base - sum(lost.values()))), 1)
 
 
-def passed(value: float, findings: list[Finding], pass_mark: float) -> bool:
-    return value >= pass_mark and not any(f.severity == "error" for f in findings)
+def passed(value: float, findings: list[Finding], pass_mark: float, fail_on: str = "error") -> bool:
+    """At or above the pass mark, and no finding of severity ``fail_on`` or graver."""
+    failing = SEVERITIES[: SEVERITIES.index(fail_on) + 1]
+    return value >= pass_mark and not any(f.severity in failing for f in findings)

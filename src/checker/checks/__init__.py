@@ -6,7 +6,7 @@ formats.  Every check is registered in ``CHECKS`` under its rule id.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Callable, Iterable, Optional
 
@@ -70,6 +70,7 @@ CheckFn = Callable[[Context, Check], Iterable[Finding]]
 def _registry() -> dict[str, CheckFn]:
     from . import duplicates, parts, placeholders, typos, years
     from . import crossyear
+    from . import coverage, substance, titles
 
     return {
         "missing-part": parts.missing_part,
@@ -84,10 +85,21 @@ def _registry() -> dict[str, CheckFn]:
         "copied-plan": crossyear.copied_plan,
         "plan-not-reported": crossyear.plan_not_reported,
         "template-placeholder": placeholders.template_placeholder,
+        "title-format": titles.title_format,
+        "outline-coverage": coverage.outline_coverage,
+        "first-responsible-duties": substance.first_responsible_duties,
+        "measures-figures": substance.measures_figures,
+        "plan-concrete-items": substance.plan_concrete_items,
+        "causes-restate-problems": substance.causes_restate_problems,
     }
 
 
-def run_checks(ctx: Context, select: Optional[set] = None, ignore: Optional[set] = None) -> list[Finding]:
+def run_checks(ctx: Context, select: Optional[set] = None, ignore: Optional[set] = None, severities: Optional[dict] = None) -> list[Finding]:
+    """Findings of every enabled check, filtered by select / ignore (rule or part ids).
+
+    ``severities`` maps a rule id or a part id to the severity its findings
+    get instead (a part id wins over a rule id).
+    """
     findings: list[Finding] = []
     for rule_id, fn in _registry().items():
         check = ctx.rulebook.check(rule_id)
@@ -98,5 +110,9 @@ def run_checks(ctx: Context, select: Optional[set] = None, ignore: Optional[set]
                 continue
             if ignore and (f.rule in ignore or (f.part or "") in ignore):
                 continue
+            if severities:
+                wanted = severities.get(f.part or "") or severities.get(f.rule)
+                if wanted and wanted != f.severity:
+                    f = replace(f, severity=wanted)
             findings.append(f)
     return sorted(findings, key=Finding.sort_key)

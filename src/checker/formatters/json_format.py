@@ -36,7 +36,9 @@ def report_to_dict(r: ReportResult) -> dict:
             for f in r.findings
         ],
     }
-    if r.error is not None:
+    if r.error is None:
+        out["coverage"] = r.coverage.to_dict() if r.coverage is not None else None
+    else:
         out["error"] = r.error
     return out
 

@@ -37,6 +37,9 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
         "  ",
         ("年度：", "dim"),
         (str(r.year) if r.year else "未知", ""),
+        "  ",
+        ("规则集：", "dim"),
+        (r.profile or "-", ""),
     )
     console.print(head)
     if detailed:
@@ -49,6 +52,10 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
             mark, style = STATUS_MARK[p.status]
             table.add_row(p.name, Text(mark, style=style), _where(p.line, p.location), escape(p.heading or ""))
         console.print(table)
+        if r.coverage is not None:
+            names = dict(r.coverage.names)
+            missing = "、".join(names.get(t, t) for t in r.coverage.missing)
+            console.print(Text.assemble(("《纲要》体系覆盖 ", "dim"), f"{r.coverage.percent}%", (f"（未写到：{missing}）" if missing else "", "dim")))
     groups = [(sev, [f for f in r.findings if f.severity == sev]) for sev in ("error", "warning", "info")]
     for sev, items in groups:
         if not items:
