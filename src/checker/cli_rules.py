@@ -37,6 +37,7 @@ def _active(rulebook_ref: Optional[str], profile: Optional[str]):
         _fail(str(exc))
 
 
+_NO_BASIS = "（规则集中没有写明依据，可在这条规则的 basis 中补充）"
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
@@ -211,7 +212,7 @@ def _explain_part(rb, part) -> list[tuple[str, str, str]]:
         how.append("宜写到的体系（outline-coverage）：" + "、".join(t.name for t in part.topics) + "。")
     return [
         (f"{part.id}（missing-part）：{part.name}", "\n".join(how), ""),
-        ("依据", part.basis, ""),
+        ("依据", part.basis or _NO_BASIS, ""),
         *_examples(part.examples),
         ("怎样修改", _fill(part.fix), ""),
     ]
@@ -235,7 +236,7 @@ def _explain_check(rb, check) -> list[tuple[str, str, str]]:
         how.append(f"{key}: {_param_text(value)}")
     return [
         (check.id, "\n".join(how), ""),
-        ("依据", check.basis or "", ""),
+        ("依据", check.basis or _NO_BASIS, ""),
         *_examples(check.examples),
         ("怎样修改", _fill(check.fix), ""),
     ]

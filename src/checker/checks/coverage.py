@@ -37,7 +37,7 @@ def measure_coverage(outline: Outline, parts: dict[str, PartMatch], rulebook: Ru
         # the measures and the other parts that account for the year's work (the
         # first-responsible part is the 纲要's "加强党的领导" in practice)
         counted = check.params.get("parts") or ["measures"]
-        text = "\n".join(parts[pid].text for pid in counted if pid in parts and parts[pid].status != "missing")
+        text = "\n".join(_text_with_heading(parts[pid]) for pid in counted if pid in parts and parts[pid].status != "missing")
     default_min = int(check.params.get("min_signals", 1))
     covered, missing = [], []
     for topic in topics:
@@ -50,6 +50,10 @@ def measure_coverage(outline: Outline, parts: dict[str, PartMatch], rulebook: Ru
         names=tuple((t.id, t.name) for t in topics),
         weight=float(check.params.get("weight", 0)),
     )
+
+
+def _text_with_heading(m: PartMatch) -> str:
+    return f"{m.heading.text}\n{m.text}" if m.heading is not None else m.text
 
 
 def outline_coverage(ctx: Context, check):
