@@ -223,3 +223,14 @@ def test_catastrophic_or_unbounded_patterns_are_refused(pattern):
 )
 def test_ordinary_patterns_are_accepted(pattern):
     assert problem(pattern) is None
+
+
+def test_the_worked_example_in_the_docs_is_valid(tmp_path):
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "rulebook.md").read_text(encoding="utf-8")
+    section = doc.split("## 一个省级规则集的完整例子", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    assert example == PROVINCE
+    p = write(tmp_path, "xx-province.yaml", example)
+    assert run("rules", "validate", str(p)).exit_code == 0
+    rb = load_rulebook(str(p))
+    assert rb.part("rectification").severity == "error" and rb.check("title-format").params["patterns"]

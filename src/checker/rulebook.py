@@ -296,6 +296,9 @@ def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _Validator:
     """Turns YAML nodes into plain values, checking keys and types on the way.
 
@@ -322,7 +325,10 @@ class _Validator:
         shown = _STR if kind in (_REGEX, _SEV) else kind
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, f"“{key}”应为{shown}")
-        value = self.loader.construct_object(node, deep=True)
+        if node.tag == _STR_TAG:  # most values: no need for the (slow) constructor
+            value = node.value
+        else:
+            value = self.loader.construct_object(node, deep=True)
         ok = {
             _STR: isinstance(value, str),
             _INT: isinstance(value, int) and not isinstance(value, bool),
@@ -528,13 +534,28 @@ def _merge(base: dict, over: dict) -> dict:
 _NOT_INHERITED = ("id", "name", "description")
 
 
+#: parsed files, so that profiles extending the same base parse it once per process
+_RAW_CACHE: dict[tuple, dict] = {}
+
+
+def _read_raw_cached(path: Path) -> dict:
+    """:func:`_read_raw`, remembered per file and content; never mutate the result."""
+    try:
+        key = (str(path), hash(path.read_bytes()))
+    except OSError:
+        return _read_raw(path)
+    if key not in _RAW_CACHE:
+        _RAW_CACHE[key] = _read_raw(path)
+    return _RAW_CACHE[key]
+
+
 def _load_chain(path: Path, depth: int, stack: tuple[str, ...], errors: Optional[list] = None) -> dict:
     key = str(path.resolve()) if path.exists() else str(path)
     if key in stack:
         raise RulebookError(str(path), None, "“extends”形成循环：" + " → ".join(Path(s).name for s in stack + (key,)))
     if depth > MAX_EXTENDS_DEPTH:
         raise RulebookError(str(path), None, f"“extends”层级过深（超过 {MAX_EXTENDS_DEPTH} 层）")
-    raw = _read_raw(path, errors)
+    raw = _read_raw(path, errors) if errors is not None else dict(_read_raw_cached(path))
     raw["__file__"] = str(path)
     for p in raw.get("parts", []):
         p["__file__"] = str(path)

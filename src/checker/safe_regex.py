@@ -20,6 +20,7 @@ bounded by a small constant per starting position:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 try:  # Python 3.11+
@@ -34,6 +35,9 @@ MAX_COST = 10_000
 _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
 _SINGLE = {_c.LITERAL, _c.NOT_LITERAL, _c.ANY, _c.IN, _c.CATEGORY, _c.RANGE}
 _REFS = {_c.GROUPREF, _c.GROUPREF_EXISTS} | ({_c.GROUPREF_IGNORE} if hasattr(_c, "GROUPREF_IGNORE") else set())
+
+
+_SPECIAL = re.compile(r"[\\.^$*+?{}\[\]|()]")
 
 
 class _Unsafe(Exception):
@@ -68,10 +72,13 @@ def _cost(items) -> int:
     return total
 
 
+@lru_cache(maxsize=1024)
 def problem(pattern: str) -> Optional[str]:
     """What is wrong with ``pattern`` (in Chinese), or None if it is valid and safe."""
     if len(pattern) > MAX_LENGTH:
         return f"正则表达式过长（超过 {MAX_LENGTH} 个字符）"
+    if not _SPECIAL.search(pattern):
+        return None  # plain text: nothing to go wrong
     try:
         re.compile(pattern)
     except re.error as exc:
