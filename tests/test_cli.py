@@ -164,6 +164,11 @@ def test_installed_wheel_runs_as_subprocess(wheel_site, tmp_path):
     res = subprocess.run([sys.executable, "-m", "checker", "lint", "--format", "json", GOOD], env=env, cwd=tmp_path, capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout)["reports"][0]["year"] == 2024
+    # the profiles and the rules' examples come from the wheel's data too
+    for name in ("government", "department", "township"):
+        assert (wheel_site / "checker" / "rules" / f"{name}.yaml").is_file()
+    res = subprocess.run([sys.executable, "-m", "checker", "explain", "--profile", "township", "causes"], env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert res.returncode == 0 and "主要原因：基层执法人员中法律专业人员偏少" in res.stdout, res.stderr
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path):
