@@ -29,9 +29,10 @@ from ..model import Document
 from ..normalize import TextLine, normalize
 from ..outline import Outline, build_outline
 from ..rulebook import Rulebook
+from ..textkit import DIGITS, NUMERALS, SENTENCE, cjk_len, squeeze
 from . import Context
 
-_NUM = "一二三四五六七八九十"
+_NUM = NUMERALS
 #: where an enumerated item starts: at the start of a line or after a stop
 #: (一是 / 其一 also after a comma or colon: "主要表现在:一是……,二是……")
 _ENUM = re.compile(
@@ -41,11 +42,7 @@ _ENUM = re.compile(
 )
 #: a line with no sentence punctuation and this short is a signature, a date or a heading, not an item
 _BARE = re.compile(r"^[^。;,:!?]{0,30}$")
-_SENTENCE = re.compile(r"[^。;!?]+[。;!?]?")
 _CLAUSE_END = re.compile(r"[。;!?:,]")
-_NOISE = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】\-—·.]")
-_DIGITS = re.compile(r"\d+(\.\d+)?")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_START = re.compile(r"^\s*(20\d{2})\s*年")
 MIN_ITEM_CHARS = 6
 MIN_GIST_CHARS = 8  # a shorter gist (加强统筹谋划) is too generic to match on its own
@@ -86,7 +83,7 @@ class YearView:
 
 
 def _cjk_len(text: str) -> int:
-    return len(_CJK.findall(text))
+    return cjk_len(text)
 
 
 def split_items(lines: list[TextLine], first_inline: Optional[tuple[TextLine, str]] = None) -> list[Item]:
@@ -108,7 +105,7 @@ def split_items(lines: list[TextLine], first_inline: Optional[tuple[TextLine, st
     if len(paragraphs) != 1:
         return paragraphs
     only = paragraphs[0]
-    return [Item(s.strip(), only.line) for s in _SENTENCE.findall(only.text) if _cjk_len(s) >= MIN_ITEM_CHARS]
+    return [Item(s.strip(), only.line) for s in SENTENCE.findall(only.text) if _cjk_len(s) >= MIN_ITEM_CHARS]
 
 
 def _section(outline: Outline, m: PartMatch) -> tuple[list[TextLine], Optional[tuple[TextLine, str]]]:
@@ -228,13 +225,13 @@ class _Matcher:
         self.units = units
         self.stopwords = set(stopwords)
         self._df: dict[str, int] = {}
-        self._keys = [_NOISE.sub("", u.text) for u in units]
+        self._keys = [squeeze(u.text) for u in units]
 
     def keywords(self, text: str) -> list[str]:
         from ..tokens import cut
 
         out = [q for pair in _QUOTED.findall(text) for q in pair if _cjk_len(q) >= 2]
-        for tok in cut(_DIGITS.sub(" ", text)):
+        for tok in cut(DIGITS.sub(" ", text)):
             if _cjk_len(tok) >= 2 and tok not in self.stopwords and tok not in out:
                 out.append(tok)
         return out
@@ -249,7 +246,7 @@ class _Matcher:
 
         weights = {w: self.weight(w) for w in self.keywords(text)}
         total = sum(weights.values())
-        core = _NOISE.sub("", gist)
+        core = squeeze(gist)
         use_fuzzy = len(core) >= MIN_GIST_CHARS
         cover, cover_unit, fuzzy, fuzzy_unit = 0.0, None, 0.0, None
         for u, key in zip(self.units, self._keys):
@@ -284,7 +281,7 @@ def _carried(matcher: _Matcher, item: Item, thresholds: tuple[float, float]) -> 
     (MIN_SENTENCE_KEYWORDS), so that a stock phrase ("狠抓工作落实") matches nothing.
     """
     best = matcher.best(item.text, item.gist)
-    sentences = _SENTENCE.findall(item.text)
+    sentences = SENTENCE.findall(item.text)
     if len(sentences) > 1:
         for s in sentences:
             if len(matcher.keywords(s)) >= MIN_SENTENCE_KEYWORDS:
@@ -305,24 +302,34 @@ def _cross(ctx: Context) -> Optional[Comparison]:
     return getattr(ctx, "cross", None)
 
 
+def _not_carried(ctx: Context, check, items: list, part_id: str):
+    """(item, match, line) for each of last year's items that nothing this year carries.
+
+    ``line`` is where this year's ``part_id`` starts (the place to write about
+    the item), or None when that part is missing.
+    """
+    cross = _cross(ctx)
+    thresholds = _thresholds(check)
+    matcher = _Matcher(cross.current.done, check.params.get("stopwords", ()))
+    part = ctx.parts.get(part_id)
+    where = part.line if part is not None and part.status != "missing" else None
+    for item in items:
+        match = _carried(matcher, item, thresholds)
+        if not match.found(*thresholds):
+            yield item, match, where
+
+
 def unaddressed_shortcoming(ctx: Context, check):
     cross = _cross(ctx)
     if cross is None or not cross.previous.shortcomings:
         return
-    thresholds = _thresholds(check)
-    matcher = _Matcher(cross.current.done, check.params.get("stopwords", ()))
-    rect = ctx.parts.get("rectification")
-    where = rect.line if rect is not None and rect.status != "missing" else None
-    for item in cross.previous.shortcomings:
-        match = _carried(matcher, item, thresholds)
-        if match.found(*thresholds):
-            continue
+    for item, match, where in _not_carried(ctx, check, cross.previous.shortcomings, "rectification"):
         yield ctx.finding(
             check,
             ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=item.line.shown),
             line=where,
             part="rectification",
-            evidence=_closest_evidence(ctx, check, match, thresholds),
+            evidence=_closest_evidence(ctx, check, match, _thresholds(check)),
             fix=ctx.fill(check.fix, item=_quoted(item.gist)),
         )
 
@@ -337,7 +344,7 @@ def copied_plan(ctx: Context, check):
     min_chars = int(check.params.get("min_chars", 20))
 
     def key(item: Item) -> str:
-        return _DIGITS.sub("#", _NOISE.sub("", item.text))
+        return DIGITS.sub("#", squeeze(item.text))
 
     previous = [(p, key(p)) for p in cross.previous.plan if _cjk_len(p.text) >= min_chars]
     for item in cross.current.plan:
@@ -360,14 +367,7 @@ def plan_not_reported(ctx: Context, check):
     cross = _cross(ctx)
     if cross is None or not cross.previous.plan:
         return
-    thresholds = _thresholds(check)
-    matcher = _Matcher(cross.current.done, check.params.get("stopwords", ()))
-    measures = ctx.parts.get("measures")
-    where = measures.line if measures is not None and measures.status != "missing" else None
-    for item in cross.previous.plan:
-        match = _carried(matcher, item, thresholds)
-        if match.found(*thresholds):
-            continue
+    for item, _match, where in _not_carried(ctx, check, cross.previous.plan, "measures"):
         yield ctx.finding(
             check,
             ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=item.line.shown),

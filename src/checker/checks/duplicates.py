@@ -10,17 +10,16 @@ so a body pasted twice is one finding that names both places.
 from __future__ import annotations
 
 import heapq
-import re
 import zlib
 from collections import defaultdict
 
 from rapidfuzz import fuzz
 
 from ..normalize import TextLine
+from ..textkit import DIGITS
+from ..textkit import squeeze
 from . import Context
 
-_NOISE = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】\-—·.]")
-_DIGITS = re.compile(r"\d+(\.\d+)?")
 SHINGLE = 6
 MINHASHES = 4
 MAX_BUCKET = 64  # a bucket this full is boiler-plate, not a duplicate
@@ -43,7 +42,7 @@ def find_pairs(units: list[tuple[TextLine, str]], similarity: float) -> dict[int
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for idx, (_, key) in enumerate(units):
         buckets[("exact", key)].append(idx)
-        buckets[("digits", _DIGITS.sub("#", key))].append(idx)
+        buckets[("digits", DIGITS.sub("#", key))].append(idx)
         for h in _minhashes(key):
             buckets[("mh", h)].append(idx)
     best: dict[int, tuple[int, str]] = {}
@@ -57,7 +56,7 @@ def find_pairs(units: list[tuple[TextLine, str]], similarity: float) -> dict[int
                 a, b = units[i][1], units[j][1]
                 if a == b:
                     kind = "exact"
-                elif _DIGITS.sub("#", a) == _DIGITS.sub("#", b):
+                elif DIGITS.sub("#", a) == DIGITS.sub("#", b):
                     kind = "digits"
                 else:
                     ratio = fuzz.ratio(a, b)
@@ -89,7 +88,7 @@ def duplicate_block(ctx: Context, check):
     for ln in ctx.outline.body:
         if ln is ctx.outline.title_line:
             continue
-        key = _NOISE.sub("", ln.text)
+        key = squeeze(ln.text)
         if len(key) >= min_chars:
             units.append((ln, key))
     pairs = find_pairs(units, similarity)

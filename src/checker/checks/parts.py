@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 
+from ..textkit import SENTENCE, cjk_len
 from . import Context
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_SENTENCE = re.compile(r"[^。!?;\n]+[。!?;]?")
 
 
 def count_sentences(text: str) -> int:
-    return sum(1 for s in _SENTENCE.findall(text) if len(_CJK.findall(s)) >= 4)
+    return sum(1 for s in SENTENCE.findall(text) if cjk_len(s) >= 4)
 
 
 def missing_part(ctx: Context, check):
@@ -35,7 +33,7 @@ def thin_part(ctx: Context, check):
         part = m.part
         if m.status != "present" or m.via != "heading" or part.within or part.min_chars <= 0:
             continue
-        chars = len(_CJK.findall(m.text))
+        chars = cjk_len(m.text)
         sentences = count_sentences(m.text)
         if chars < part.min_chars and sentences <= max_sentences:
             yield ctx.finding(

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
+from ..textkit import cjk_len
 from . import Context
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _DOC_NAME = re.compile(r"《[^》\n]{2,40}》")
 #: a cause marker short enough to be a label ("主要原因:"), not the cause itself
@@ -25,7 +25,7 @@ _MARKER_CHARS = 6
 
 
 def _chars(text: str) -> int:
-    return len(_CJK.findall(text))
+    return cjk_len(text)
 
 
 def _bigrams(text: str) -> set[str]:

@@ -1,0 +1,30 @@
+"""Patterns over normalized report text, shared by the outline, matcher and checks.
+
+The text they see has been through normalize.py: half-width punctuation
+(`,` `:` `;` `(` `)`), simplified characters, no line breaks inside a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Chinese numerals as used in numbering (一、 （二） 十三是)
+NUMERALS = "一二三四五六七八九十"
+#: one Chinese character (the basic block)
+CJK = re.compile(r"[\u4e00-\u9fff]")
+#: punctuation and spacing that do not change what a paragraph says
+PUNCT = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】\-—·.]")
+#: a figure (an integer or a decimal)
+DIGITS = re.compile(r"\d+(\.\d+)?")
+#: a sentence, ending at 。 ; ! ? or at the end of the text
+SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
+
+
+def cjk_len(text: str) -> int:
+    """How many Chinese characters ``text`` holds."""
+    return len(CJK.findall(text))
+
+
+def squeeze(text: str) -> str:
+    """The text without punctuation or spaces (for comparing paragraphs)."""
+    return PUNCT.sub("", text)
