@@ -82,10 +82,6 @@ class YearView:
         return Path(self.path).name
 
 
-def _cjk_len(text: str) -> int:
-    return cjk_len(text)
-
-
 def split_items(lines: list[TextLine], first_inline: Optional[tuple[TextLine, str]] = None) -> list[Item]:
     """Enumerated items of a section; if none, its paragraphs; a lone paragraph, its sentences."""
     texts: list[tuple[TextLine, str]] = ([first_inline] if first_inline and first_inline[1] else []) + [(ln, ln.text) for ln in lines]
@@ -97,15 +93,15 @@ def split_items(lines: list[TextLine], first_inline: Optional[tuple[TextLine, st
         bounds = starts + [len(text)]
         for a, b in zip(bounds, bounds[1:]):
             piece = text[a:b].strip()
-            if _cjk_len(piece) >= MIN_ITEM_CHARS:
+            if cjk_len(piece) >= MIN_ITEM_CHARS:
                 enumerated.append(Item(piece, ln))
     if enumerated:
         return enumerated
-    paragraphs = [Item(text.strip(), ln) for ln, text in texts if _cjk_len(text) >= MIN_ITEM_CHARS and not _BARE.match(text.strip())]
+    paragraphs = [Item(text.strip(), ln) for ln, text in texts if cjk_len(text) >= MIN_ITEM_CHARS and not _BARE.match(text.strip())]
     if len(paragraphs) != 1:
         return paragraphs
     only = paragraphs[0]
-    return [Item(s.strip(), only.line) for s in SENTENCE.findall(only.text) if _cjk_len(s) >= MIN_ITEM_CHARS]
+    return [Item(s.strip(), only.line) for s in SENTENCE.findall(only.text) if cjk_len(s) >= MIN_ITEM_CHARS]
 
 
 def _section(outline: Outline, m: PartMatch) -> tuple[list[TextLine], Optional[tuple[TextLine, str]]]:
@@ -157,7 +153,7 @@ def year_view(path: str, year: Optional[int], outline: Outline, parts: dict[str,
         if ln.index in excluded:
             continue
         pieces = split_items([ln])
-        done.extend(pieces or ([Item(ln.text, ln)] if _cjk_len(ln.text) >= MIN_ITEM_CHARS else []))
+        done.extend(pieces or ([Item(ln.text, ln)] if cjk_len(ln.text) >= MIN_ITEM_CHARS else []))
     return YearView(path=path, year=year, shortcomings=shortcomings, plan=plan, done=done)
 
 
@@ -230,9 +226,9 @@ class _Matcher:
     def keywords(self, text: str) -> list[str]:
         from ..tokens import cut
 
-        out = [q for pair in _QUOTED.findall(text) for q in pair if _cjk_len(q) >= 2]
+        out = [q for pair in _QUOTED.findall(text) for q in pair if cjk_len(q) >= 2]
         for tok in cut(DIGITS.sub(" ", text)):
-            if _cjk_len(tok) >= 2 and tok not in self.stopwords and tok not in out:
+            if cjk_len(tok) >= 2 and tok not in self.stopwords and tok not in out:
                 out.append(tok)
         return out
 
@@ -346,9 +342,9 @@ def copied_plan(ctx: Context, check):
     def key(item: Item) -> str:
         return DIGITS.sub("#", squeeze(item.text))
 
-    previous = [(p, key(p)) for p in cross.previous.plan if _cjk_len(p.text) >= min_chars]
+    previous = [(p, key(p)) for p in cross.previous.plan if cjk_len(p.text) >= min_chars]
     for item in cross.current.plan:
-        if _cjk_len(item.text) < min_chars or not previous:
+        if cjk_len(item.text) < min_chars or not previous:
             continue
         k = key(item)
         score, p = max(((fuzz.ratio(k, pk), p) for p, pk in previous), key=lambda t: t[0])
