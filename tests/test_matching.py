@@ -194,3 +194,27 @@ def test_year_from_the_plan_heading_when_nothing_else_says(rulebook):
     lines = [ln for ln in R.complete_report() if ln not in (R.TITLE, R.PREAMBLE)]
     lines = R.replace_line(lines, R.MEASURES[0], "一、主要举措和成效")
     assert R.analyse(lines, rulebook).year == 2023  # plan heading says 2024
+
+
+@pytest.mark.parametrize(
+    "part,heading",
+    [
+        ("shortcomings", "二、存在的困难"),
+        ("shortcomings", "二、工作中的不足"),
+        ("shortcomings", "二、不足与差距"),
+        ("next_year_plan", "四、下一步努力方向"),
+        ("next_year_plan", "四、今后工作打算"),
+    ],
+)
+def test_top_level_heading_in_other_words(rulebook, part, heading):
+    block = {"shortcomings": R.SHORTCOMINGS, "next_year_plan": R.PLAN}[part]
+    lines = R.replace_line(R.complete_report(), block[0], heading)
+    found = {p.id: p for p in R.analyse(lines, rulebook).parts}[part]
+    assert found.status == "present" and found.line == lines.index(heading) + 1
+
+
+def test_heading_words_do_not_claim_themes(rulebook):
+    """"坚持问题导向" is a theme of the measures, not the shortcomings."""
+    lines = R.without(R.complete_report(), R.SHORTCOMINGS)
+    lines.insert(lines.index(R.MEASURES[3]), "二、坚持问题导向，全面提升执法质效")
+    assert R.statuses(R.analyse(lines, rulebook))["shortcomings"] == "missing"

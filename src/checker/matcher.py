@@ -6,12 +6,14 @@ Headings first, content second:
    part's aliases (rapidfuzz, after stripping years and boiler-plate such as
    "推进法治政府建设的"); a heading may satisfy two parts
    ("存在的问题和2020年工作打算");
-2. a report whose measures are several thematic top-level headings
+2. a top-level heading that no alias matched but that holds one of a part's
+   ``heading_words`` ("四、存在的困难") is that part;
+3. a report whose measures are several thematic top-level headings
    ("一、坚持党的领导……" "二、……") gets them as its measures part;
-3. a part with no heading is looked for in the text: a paragraph carrying
+4. a part with no heading is looked for in the text: a paragraph carrying
    enough of the part's signal phrases (on word boundaries, jieba) makes it
    ``weak``;
-4. causes are looked for inside the shortcomings part: a sub-heading or a
+5. causes are looked for inside the shortcomings part: a sub-heading or a
    causal phrase (主要原因 / 究其原因 / 由于……导致 …).  A heading that promises
    原因 over a body that gives none leaves causes ``missing``.
 """
@@ -160,6 +162,18 @@ def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
             h = best[1]
             assigned.add(h.start)
             results[part.id] = PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), via="heading")
+
+    # A top-level heading no alias matched may still name a part in other words
+    # ("四、存在的困难", "五、下一步努力方向"): the part's heading words decide.
+    for h in outline.top_level():
+        if h.start in assigned:
+            continue
+        for part in heading_parts:
+            if part.id in results or any(word in h.text for word in part.exclude):
+                continue
+            if any(word in h.text for word in part.heading_words):
+                assigned.add(h.start)
+                results[part.id] = PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), via="heading")
 
     # Thematic top-level headings that no part claimed are the measures.
     if "measures" not in results:

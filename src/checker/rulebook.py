@@ -94,6 +94,7 @@ PART_KEYS = {
     "order": _INT,
     "within": _STR,
     "aliases": _STRLIST,
+    "heading_words": _STRLIST,
     "exclude": _STRLIST,
     "signals": _STRLIST,
     "strong_signals": _STRLIST,
@@ -192,6 +193,7 @@ class Part:
     message: str
     fix: str
     exclude: tuple[str, ...] = ()
+    heading_words: tuple[str, ...] = ()  # a top-level heading no alias matched, holding one, is this part
     signals: tuple[str, ...] = ()
     strong_signals: tuple[str, ...] = ()
     min_signals: int = 2
@@ -625,6 +627,7 @@ def _build(raw: dict, source: str, errors: Optional[list] = None) -> Rulebook:
                     message=p["message"],
                     fix=p["fix"],
                     exclude=tuple(p.get("exclude", ())),
+                    heading_words=tuple(p.get("heading_words", ())),
                     signals=tuple(p.get("signals", ())),
                     strong_signals=tuple(p.get("strong_signals", ())),
                     min_signals=int(p.get("min_signals", 2)),
