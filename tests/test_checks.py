@@ -140,3 +140,45 @@ def test_score_drops_with_each_missing_part(rulebook):
     less = R.analyse(R.without(R.complete_report(), R.RECTIFICATION), rulebook).score
     least = R.analyse(R.without(R.without(R.complete_report(), R.RECTIFICATION), R.PLAN), rulebook).score
     assert 100 >= full > less > least >= 0
+
+
+def test_title_year_differs_from_body(rulebook):
+    lines = R.replace_line(R.complete_report(), R.TITLE, "青山县2022年法治政府建设年度报告")
+    r = R.analyse(lines, rulebook)
+    hits = findings(r, "title-year-mismatch")
+    assert len(hits) == 1 and hits[0].line == 1 and "2022" in hits[0].message and "2023" in hits[0].message
+    assert not findings(R.analyse(R.complete_report(), rulebook), "title-year-mismatch")
+
+
+@pytest.mark.parametrize("ending", [["青山县人民政府", "2024年2月28日"], ["青山县人民政府 2024年2月28日"], ["青山县人民政府", "二〇二四年二月二十八日"]])
+def test_signature_forms(rulebook, ending):
+    lines = R.complete_report()[:-2] + ending
+    assert not findings(R.analyse(lines, rulebook), "missing-signature")
+
+
+def test_missing_signature(rulebook):
+    hits = findings(R.analyse(R.complete_report()[:-2], rulebook), "missing-signature")
+    assert len(hits) == 1 and hits[0].line == len(R.complete_report()) - 2
+
+
+def test_copy_artifacts_in_the_corpus(results_by_name):
+    r = results_by_name
+    trad = findings(r["003"], "traditional-char")
+    assert [(f.line, f.severity) for f in trad] == [(41, "warning")] and "決" in trad[0].message
+    whole = findings(r["002"], "traditional-char")
+    assert len(whole) == 1 and whole[0].severity == "info"
+    garbage = findings(r["002"], "converter-garbage")
+    assert len(garbage) == 1 and garbage[0].line == 1 and "(shè)" in garbage[0].message
+    chrome = findings(r["001"], "page-chrome")
+    assert len(chrome) == 1 and chrome[0].line == 2
+    for name in ("000", "004"):
+        assert not findings(r[name], "traditional-char") and not findings(r[name], "converter-garbage")
+        assert not findings(r[name], "page-chrome")
+
+
+@pytest.fixture(scope="module")
+def results_by_name(rulebook):
+    from checker.engine import check_file
+    from conftest import CORPUS
+
+    return {p.name[:3]: check_file(str(p), rulebook) for p in sorted(CORPUS.glob("*.txt"))}

@@ -23,16 +23,31 @@ def years_in(text: str) -> list[int]:
 def detect_year(outline: Outline, parts: Optional[dict] = None) -> Optional[int]:
     """The reporting year.
 
-    In order: the title; the opening lines ("2023年，我县……"); the measures
-    heading ("一、2023年推进法治政府建设的主要举措和成效"); the plan heading minus
-    one ("四、2024年工作计划"); the year mentioned most often.
+    In order: the title; the body (see :func:`body_year`); the year mentioned
+    most often.
     """
     if outline.title:
         found = years_in(outline.title)
         if found:
             return found[0]
+    found_in_body = body_year(outline, parts)
+    if found_in_body is not None:
+        return found_in_body
+    counts = Counter(y for ln in outline.body if not is_date_line(ln.text) for y in years_in(ln.text))
+    if not counts:
+        return None
+    return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+def body_year(outline: Outline, parts: Optional[dict] = None) -> Optional[int]:
+    """The year the body says it reports on, or None.
+
+    The opening lines ("2023年，我县……"); else the measures heading
+    ("一、2023年推进法治政府建设的主要举措和成效"); else the plan heading minus
+    one ("四、2024年工作计划").
+    """
     for ln in outline.body[:4]:
-        if is_date_line(ln.text):
+        if ln is outline.title_line or is_date_line(ln.text):
             continue  # "2024年3月28日" under the title is the date of publication
         m = re.match(r"^(20\d{2})\s*年", ln.text)
         if m:
@@ -43,10 +58,19 @@ def detect_year(outline: Outline, parts: Optional[dict] = None) -> Optional[int]
             found = years_in(match.heading.text)
             if found:
                 return found[0] + shift
-    counts = Counter(y for ln in outline.body if not is_date_line(ln.text) for y in years_in(ln.text))
-    if not counts:
-        return None
-    return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+    return None
+
+
+_CN_DATE = re.compile(r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
+
+
+def ends_with_date(text: str) -> bool:
+    """A signature's date line: short and ending with a date (2024年2月28日 / 二〇二四年二月二十八日)."""
+    text = text.strip()
+    return len(text) <= 40 and bool(_DATE_AT_END.search(text) or _CN_DATE.search(text))
+
+
+_DATE_AT_END = re.compile(r"20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
 
 
 def is_date_line(text: str) -> bool:

@@ -104,6 +104,12 @@ def _collapse_punct(m: re.Match) -> str:
     return strong[-1] if strong else ","
 
 
+def converter_garbage(raw: str) -> list[str]:
+    """The converter leftovers in a raw line: pinyin readings ("(shè)") and doubled punctuation (",,")."""
+    text = unicodedata.normalize("NFKC", raw)
+    return [m.group(0) for m in _PINYIN.finditer(text)] + [m.group(0) for m in _PUNCT_RUN.finditer(text)]
+
+
 def clean_text(text: str) -> str:
     """Normalize one line of text (without traditional -> simplified)."""
     text = unicodedata.normalize("NFKC", _BREAKS.sub(" ", text))

@@ -152,6 +152,11 @@ CHECK_PARAMS: dict[str, dict[str, str]] = {
     "plan-concrete-items": {"item_pattern": _REGEX, "min_items": _INT, "concrete": _STRLIST, "min_concrete": _INT, "min_chars": _INT},
     "causes-restate-problems": {"max_similarity": _NUM, "min_chars": _INT},
     "template-placeholder": {"markers": _STRLIST},
+    "title-year-mismatch": {},
+    "missing-signature": {"last_lines": _INT},
+    "traditional-char": {"whole_text_share": _NUM, "whole_text_message": _STR, "max_lines": _INT},
+    "converter-garbage": {},
+    "page-chrome": {},
 }
 
 PART_IDS = ("measures", "shortcomings", "causes", "first_responsible", "next_year_plan", "rectification", "other")

@@ -70,7 +70,7 @@ CheckFn = Callable[[Context, Check], Iterable[Finding]]
 def _registry() -> dict[str, CheckFn]:
     from . import duplicates, parts, placeholders, typos, years
     from . import crossyear
-    from . import coverage, substance, titles
+    from . import artifacts, coverage, substance, titles
 
     return {
         "missing-part": parts.missing_part,
@@ -91,6 +91,11 @@ def _registry() -> dict[str, CheckFn]:
         "measures-figures": substance.measures_figures,
         "plan-concrete-items": substance.plan_concrete_items,
         "causes-restate-problems": substance.causes_restate_problems,
+        "title-year-mismatch": titles.title_year_mismatch,
+        "missing-signature": titles.missing_signature,
+        "traditional-char": artifacts.traditional_char,
+        "converter-garbage": artifacts.converter_garbage_check,
+        "page-chrome": artifacts.page_chrome,
     }
 
 
