@@ -98,3 +98,8 @@ def test_publication_date_from_page_furniture():
 def test_an_opening_sentence_is_not_a_title():
     o = build_outline(normalize(doc(["2023年，我县法治政府建设工作情况报告如下:", "一、主要举措和成效", "正文。"])))
     assert o.title is None
+
+
+def test_markdown_emphasis_is_not_text():
+    assert clean_text("**一、主要举措和成效**") == "一、主要举措和成效"
+    assert clean_text("> __（二）存在的不足__") == "(二)存在的不足"

@@ -29,6 +29,8 @@ _PINYIN = re.compile(rf"(?<=[{CJK}])\((?:[a-zāáǎàēéěèīíǐìōóǒòū�
 _PUNCT_RUN = re.compile(r"[,、。;:]{2,}")
 _CJK_SPACE = re.compile(rf"(?<=[{CJK}、。,;:“”《》()])[ \t]+(?=[{CJK}、。,;:“”《》()])")
 _SPACES = re.compile(r"[ \t]+")
+# Markdown emphasis and quoting ("**一、主要举措和成效**", "> 正文"): never part of a report's words
+_MD_MARKUP = re.compile(r"\*\*|__|^\s*>\s?")
 _BREAKS = re.compile("[\r\n\x85\u2028\u2029]")  # a line never holds a line break
 
 # --- web-page chrome --------------------------------------------------------
@@ -114,6 +116,7 @@ def clean_text(text: str) -> str:
     """Normalize one line of text (without traditional -> simplified)."""
     text = unicodedata.normalize("NFKC", _BREAKS.sub(" ", text))
     text = _INVISIBLE.sub("", text)
+    text = _MD_MARKUP.sub("", text)
     text = text.replace("\u3000", " ")
     text = _PINYIN.sub("", text)
     text = _PUNCT_RUN.sub(_collapse_punct, text)
