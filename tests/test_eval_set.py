@@ -27,32 +27,7 @@ _TITLE_YEAR = (
     "the measures heading (2019年…) and the plan (2020年…)"
 )
 
-KNOWN_MISJUDGMENTS: dict[tuple[str, str], str] = {
-    ("15_linhe_county_2019.txt", "year"): _TITLE_YEAR,
-    ("15_linhe_county_2019.txt", "findings_none:plan-year-mismatch"): _TITLE_YEAR + "; the 2020 plan is then judged against 2018",
-    ("11_shiqiao_xiang_2021.txt", "parts:next_year_plan"): (
-        "outline.py: '3. 2022年工作计划' is rejected as a heading (rank-3 numbering refuses a digit after '1.'/'1、', "
-        "taken for a decimal like 1.5亿元), so the plan is lost and its lines join the shortcomings section"
-    ),
-    ("11_shiqiao_xiang_2021.txt", "findings_any:thin-part"): (
-        "same cause: the shortcomings section swallows the unrecognised plan section, so its one-sentence body is not thin"
-    ),
-    ("10_beiling_city_2020.txt", "parts:causes"): (
-        "rules/national.yaml causes.patterns: '分析其原因：一是……' matches none of the literal phrasings "
-        "(分析原因 needs the words adjacent; 原因…(是|有|在于) needs a verb after 原因)"
-    ),
-    ("04_anping_scjgj_2020.txt", "findings_any:late-publication"): (
-        "normalize.py: the first labelled date in page chrome wins and 成文日期 (date of writing, 2021-01-28, line 3) "
-        "counts as a publication date, so 发布日期 2021-05-10 (line 5) is ignored"
-    ),
-    ("01_qingshan_county_2021.txt", "findings_none:part-order"): (
-        "part-order (rules/national.yaml order) wants first_responsible after the shortcomings; "
-        "measures → first-responsible → shortcomings → plan is the common real-world order"
-    ),
-    ("15_linhe_county_2019.txt", "findings_none:part-order"): (
-        "part-order wants first_responsible after the shortcomings; measures → first-responsible → shortcomings → plan is ordinary"
-    ),
-}
+KNOWN_MISJUDGMENTS: dict[tuple[str, str], str] = {}
 
 
 def _labels():

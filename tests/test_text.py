@@ -103,3 +103,22 @@ def test_an_opening_sentence_is_not_a_title():
 def test_markdown_emphasis_is_not_text():
     assert clean_text("**一、主要举措和成效**") == "一、主要举措和成效"
     assert clean_text("> __（二）存在的不足__") == "(二)存在的不足"
+
+
+def test_publication_date_outranks_date_of_writing():
+    nd = normalize(doc(["名称:某局2020年法治政府建设年度报告", "成文日期:2021-01-28", "发布日期:2021-05-10", "正文。"]))
+    assert nd.published.isoformat() == "2021-05-10" and nd.published_line == 3
+    assert nd.meta_title == "某局2020年法治政府建设年度报告"
+    nd = normalize(doc(["发文日期:2021-03-01 成文日期:2021-02-01", "正文。"]))
+    assert nd.published.isoformat() == "2021-03-01"
+
+
+def test_site_footer_and_font_size_bar_are_chrome():
+    for text in ("【字体：大 中 小】【打印本页】【关闭窗口】", "主办：某县人民政府办公室 承办：某县大数据中心", "网站标识码：1234567890 备案号：某ICP备12345678号"):
+        assert is_chrome(clean_text(text)), text
+
+
+def test_numbered_heading_followed_by_a_year():
+    for text in ("3. 2022年工作计划", "3、2022年工作计划", "3.2022年工作计划"):
+        parsed = parse_heading(normalize(doc([text])).lines[0])
+        assert parsed is not None and parsed[0] == 3 and parsed[2].startswith("2022年"), text

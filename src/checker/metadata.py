@@ -26,13 +26,17 @@ def detect_year(outline: Outline, parts: Optional[dict] = None) -> Optional[int]
     In order: the title; the body (see :func:`body_year`); the year mentioned
     most often.
     """
+    in_body = _body_years(outline, parts)
     if outline.title:
         found = years_in(outline.title)
         if found:
+            # a title copied from last year's report loses to a body whose
+            # opening, measures and plan agree on another year
+            if len(in_body) >= 2 and len(set(in_body)) == 1 and found[0] not in in_body:
+                return in_body[0]
             return found[0]
-    found_in_body = body_year(outline, parts)
-    if found_in_body is not None:
-        return found_in_body
+    if in_body:
+        return in_body[0]
     counts = Counter(y for ln in outline.body if not is_date_line(ln.text) for y in years_in(ln.text))
     if not counts:
         return None
@@ -40,25 +44,33 @@ def detect_year(outline: Outline, parts: Optional[dict] = None) -> Optional[int]
 
 
 def body_year(outline: Outline, parts: Optional[dict] = None) -> Optional[int]:
-    """The year the body says it reports on, or None.
+    """The year the body says it reports on, or None (see :func:`_body_years`)."""
+    found = _body_years(outline, parts)
+    return found[0] if found else None
 
-    The opening lines ("2023年，我县……"); else the measures heading
-    ("一、2023年推进法治政府建设的主要举措和成效"); else the plan heading minus
-    one ("四、2024年工作计划").
+
+def _body_years(outline: Outline, parts: Optional[dict] = None) -> list[int]:
+    """What the body says the reporting year is, most telling first.
+
+    The opening lines ("2023年，我县……"); the measures heading
+    ("一、2023年推进法治政府建设的主要举措和成效"); the plan heading minus one
+    ("四、2024年工作计划").
     """
+    found = []
     for ln in outline.body[:4]:
         if ln is outline.title_line or is_date_line(ln.text):
             continue  # "2024年3月28日" under the title is the date of publication
         m = re.match(r"^(20\d{2})\s*年", ln.text)
         if m:
-            return int(m.group(1))
+            found.append(int(m.group(1)))
+            break
     for part_id, shift in (("measures", 0), ("next_year_plan", -1)):
         match = (parts or {}).get(part_id)
         if match is not None and match.heading is not None:
-            found = years_in(match.heading.text)
-            if found:
-                return found[0] + shift
-    return None
+            years = years_in(match.heading.text)
+            if years:
+                found.append(years[0] + shift)
+    return found
 
 
 _CN_DATE = re.compile(r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")

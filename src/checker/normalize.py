@@ -36,18 +36,23 @@ _BREAKS = re.compile("[\r\n\x85\u2028\u2029]")  # a line never holds a line brea
 # --- web-page chrome --------------------------------------------------------
 
 _FIELD_NAMES = (
-    "标题|索引号|发布机构|发文机关|发文机构|发文日期|发布日期|发布时间|成文日期|生成日期|公开日期|文号|发文字号|"
+    "标题|名称|索引号|发布机构|发文机关|发文机构|发文日期|发布日期|发布时间|成文日期|生成日期|公开日期|文号|发文字号|"
     "主题分类|主题词|体裁分类|信息来源|来源|作者|浏览次数|访问次数|阅读次数|点击数|字号|有效性|公开方式|公开范围|分类"
 )
 _FIELD = re.compile(rf"(?:^|\s)({_FIELD_NAMES})\s*[:]")
 _CHROME_TOKENS = re.compile(
-    r"字号|大|中|小|打印本页|打印|关闭本页|关闭窗口|关闭|收藏|加入收藏|分享到|分享|返回顶部|扫一扫|"
+    r"字号|字体|大|中|小|打印本页|打印|关闭本页|关闭窗口|关闭|收藏|加入收藏|分享到|分享|返回顶部|扫一扫|"
     r"在手机上打开|默认|保护视力色|视力保护色|当前位置|首页|我要纠错|下载|上一篇|下一篇|正文|"
     r"[|•·\-\[\]【】>»/()\s:]"
 )
+_FOOTER = re.compile(r"网站标识码|ICP备|备案号|版权所有|主办单位|技术支持|公安机关备案|^主办\s*:|承办\s*:")
 _BREADCRUMB = re.compile(r"^(当前位置|您的位置|您现在的位置|所在位置)\s*[:]|^首页\s*[>»/]")
 # page numbers printed in PDF copies: "- 3 -", "—3—", "第 3 页 共 10 页", "3/10"
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+# a labelled date in page furniture; the publication date proper outranks the
+# date the document was issued, which outranks the date it was written
+_DATE_FIELD = re.compile(r"(发布日期|发布时间|公开日期|发文日期|成文日期|生成日期|日期|时间)\s*:\s*(20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+_DATE_LABEL_RANK = {"发布日期": 4, "发布时间": 4, "公开日期": 4, "发文日期": 3, "日期": 2, "时间": 2, "成文日期": 1, "生成日期": 1}
 _DATE = re.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
 
@@ -133,6 +138,8 @@ def is_chrome(text: str) -> bool:
         return True
     if _BREADCRUMB.search(text) or _PAGE_NUMBER.match(text):
         return True
+    if len(text) < 120 and "。" not in text and _FOOTER.search(text):
+        return True
     return len(text) <= 40 and _CHROME_TOKENS.sub("", text) == ""
 
 
@@ -150,7 +157,7 @@ def normalize(doc: Document) -> NormalizedDocument:
     meta_title_line = None
     published = doc.published
     published_line = None
-    labelled = False  # the date found so far came with a 发布日期-like label
+    labelled = -1  # rank of the label of the date found so far (_DATE_LABEL_RANK; 0 = unlabelled)
     traditional: dict[int, str] = {}
     for i, (sl, before, text) in enumerate(zip(doc.lines, cleaned, simplified)):
         if before != text:
@@ -159,16 +166,17 @@ def normalize(doc: Document) -> NormalizedDocument:
                 traditional[sl.number] = changed
         chrome = is_chrome(text)
         if chrome:
-            m = re.search(r"标题\s*:\s*(.+)", text)
+            m = re.search(r"(?:标题|名称)\s*:\s*(.+)", text)
             if m and not meta_title:
                 meta_title, meta_title_line = m.group(1).strip(), sl.number
-            m = re.search(r"(发布日期|发布时间|发文日期|成文日期|公开日期|日期|时间)\s*:\s*(\S[^:]*)", text)
-            found = parse_date(m.group(2)) if m else None
-            if found and (published is None or (published_line is not None and not labelled)):
-                published, published_line, labelled = found, sl.number, True
-            elif published is None and parse_date(text):
+            for m in _DATE_FIELD.finditer(text):
+                found = parse_date(m.group(2))
+                rank = _DATE_LABEL_RANK.get(m.group(1), 1)
+                if found and rank > labelled:
+                    published, published_line, labelled = found, sl.number, rank
+            if published is None and parse_date(text):
                 # an unlabelled date in page furniture ("2024-03-04 来源：区司法局")
-                published, published_line, labelled = parse_date(text), sl.number, False
+                published, published_line, labelled = parse_date(text), sl.number, 0
         lines.append(
             TextLine(
                 index=i,

@@ -22,7 +22,8 @@ _NUMBERINGS = (
     (0, re.compile(rf"^第[{_NUM}\d]+(部分|章)\s*[、.:]?\s*")),
     (1, re.compile(rf"^[{_NUM}]{{1,3}}\s*[、.,]\s*")),
     (2, re.compile(rf"^[(][{_NUM}]{{1,3}}[)]\s*[、.]?\s*")),
-    (3, re.compile(r"^\d{1,2}\s*[、.]\s*(?!\d)")),
+    # "1." / "1、" but not a decimal ("1.5亿元"); "3.2022年工作计划" is a heading
+    (3, re.compile(r"^\d{1,2}\s*(?:、|\.(?=\s|20\d{2}\s*年|\D))\s*")),
     (4, re.compile(r"^[(]\d{1,2}[)]\s*[、.]?\s*")),
 )
 #: a number followed by a space only ("一 主要举措和成效") counts for short lines.
@@ -101,8 +102,6 @@ def parse_heading(line: TextLine) -> Optional[tuple[int, str, str, str]]:
             rest = text[m.end() :].strip()
             if not rest:
                 return None
-            if rank == 3 and re.match(r"^\d{1,2}\s*[.]\s*\d", text):
-                return None  # "1.5亿元" is a number, not a heading
             head, body = split_heading(rest)
             if not head:
                 return None
