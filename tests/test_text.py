@@ -122,3 +122,11 @@ def test_numbered_heading_followed_by_a_year():
     for text in ("3. 2022年工作计划", "3、2022年工作计划", "3.2022年工作计划"):
         parsed = parse_heading(normalize(doc([text])).lines[0])
         assert parsed is not None and parsed[0] == 3 and parsed[2].startswith("2022年"), text
+
+
+def test_title_with_organ_on_the_line_before():
+    o = build_outline(normalize(doc(["青山县人民政府", "2023年法治政府建设年度报告", "一、主要举措和成效"])))
+    assert o.title == "青山县人民政府2023年法治政府建设年度报告"
+    # a site header before a title that names its organ stays out of the title
+    o = build_outline(normalize(doc(["临淄区人民政府办公室", "临淄区2023年法治政府建设年度报告", "一、主要举措和成效"])))
+    assert o.title == "临淄区2023年法治政府建设年度报告"

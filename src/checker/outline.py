@@ -32,6 +32,10 @@ _ITEM = re.compile(rf"^[{_NUM}]{{1,3}}是")
 _SENTENCE_END = re.compile(r"[。!?;]")
 _TITLE_WORDS = re.compile(r"报告|法治政府建设|依法行政|工作情况|年度")
 _YEAR = re.compile(r"(20\d{2})\s*年")
+#: a title line that starts without naming who reports
+_NO_SUBJECT = re.compile(r"^(关于|20\d{2}\s*年|年度)")
+#: a line that is only the name of an organ ("中共XX县委 XX县人民政府")
+_ORGAN_LINE = re.compile(r"^[^。,;:!?]{2,30}(人民政府|政府|委员会|党委|县委|市委|区委|委|局|办公室|办|厅|中心|管委会|办事处|镇|乡|街道)$")
 
 MAX_HEADING_CHARS = 60
 
@@ -131,8 +135,9 @@ def find_title(nd: NormalizedDocument, body: list[TextLine], first_heading: int)
             return ln.text, ln
     for i, ln in enumerate(candidates):
         if _looks_like_title(ln.text) and "报告" in ln.text:
-            # "XX县人民政府" on the line before a "关于……的报告" line belongs to it
-            if i > 0 and ln.text.startswith("关于") and len(candidates[i - 1].text) <= 30 and "。" not in candidates[i - 1].text:
+            # "XX县人民政府" on the line before a title that names no organ
+            # ("关于……的报告", "2023年法治政府建设年度报告") belongs to it
+            if i > 0 and _NO_SUBJECT.match(ln.text) and _ORGAN_LINE.match(candidates[i - 1].text):
                 return candidates[i - 1].text + ln.text, candidates[i - 1]
             return ln.text, ln
     if nd.meta_title:
