@@ -182,3 +182,11 @@ def results_by_name(rulebook):
     from conftest import CORPUS
 
     return {p.name[:3]: check_file(str(p), rulebook) for p in sorted(CORPUS.glob("*.txt"))}
+
+
+def test_date_in_brackets_under_the_title(rulebook):
+    lines = R.complete_report()
+    lines.insert(1, "（2024年4月20日）")
+    r = R.analyse(lines, rulebook)
+    assert r.published is not None and r.published.isoformat() == "2024-04-20"
+    assert [f.line for f in findings(r, "late-publication")] == [2]

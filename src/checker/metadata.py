@@ -86,7 +86,8 @@ _DATE_AT_END = re.compile(r"20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*
 
 
 def is_date_line(text: str) -> bool:
-    return bool(_DATE_ONLY.match(text.strip()))
+    """A line that is only a date ("2021年06月15日", "(2024年1月30日)", "发布时间:2024-03-04 10:00")."""
+    return bool(_DATE_ONLY.match(text.strip().strip("()[]【】").strip()))
 
 
 def detect_published(nd: NormalizedDocument, outline: Outline) -> tuple[Optional[date], Optional[TextLine]]:
