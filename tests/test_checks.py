@@ -190,3 +190,14 @@ def test_date_in_brackets_under_the_title(rulebook):
     r = R.analyse(lines, rulebook)
     assert r.published is not None and r.published.isoformat() == "2024-04-20"
     assert [f.line for f in findings(r, "late-publication")] == [2]
+
+
+def test_signature_before_related_links_of_a_web_copy(rulebook):
+    lines = R.complete_report() + ["相关链接", "青山县2022年法治政府建设年度报告", "青山县2021年法治政府建设年度报告"]
+    r = R.analyse(lines, rulebook)
+    assert not findings(r, "missing-signature")
+    assert findings(r, "page-chrome")
+
+
+def test_chair_takes_the_lead_is_not_a_stutter(rulebook):
+    assert not findings(R.analyse(R.complete_report() + ["成立由党组书记、主任任组长的法治建设领导小组。"], rulebook), "repeated-char")

@@ -218,3 +218,33 @@ def test_heading_words_do_not_claim_themes(rulebook):
     lines = R.without(R.complete_report(), R.SHORTCOMINGS)
     lines.insert(lines.index(R.MEASURES[3]), "二、坚持问题导向，全面提升执法质效")
     assert R.statuses(R.analyse(lines, rulebook))["shortcomings"] == "missing"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["三、原因剖析", "三、问题成因分析", "（二）问题产生的根源"],
+)
+def test_causes_in_a_section_of_their_own(rulebook, heading):
+    lines = R.without(R.complete_report(), [R.SHORTCOMINGS[2]])
+    at = lines.index(R.FIRST_RESPONSIBLE[0])
+    lines[at:at] = [heading, "一些领导干部运用法治思维推动工作的意识不强，基层执法人员偏少。"]
+    causes = {p.id: p for p in R.analyse(lines, rulebook).parts}["causes"]
+    assert causes.status == "present" and causes.line == at + 1
+
+
+def test_the_shortcomings_pasted_again_are_not_causes(rulebook):
+    lines = R.without(R.complete_report(), [R.SHORTCOMINGS[2]])
+    lines += R.SHORTCOMINGS[:2]
+    assert R.statuses(R.analyse(lines, rulebook))["causes"] == "missing"
+
+
+def test_plan_without_heading_found_in_the_text(rulebook):
+    lines = R.without(R.complete_report(), R.PLAN)
+    lines.insert(len(lines) - 2, "下一步，我局将继续推进法治政府建设：一是深化执法改革；二是加强执法监督。")
+    assert R.statuses(R.analyse(lines, rulebook))["next_year_plan"] == "weak"
+
+
+def test_rectification_inside_the_measures(rulebook):
+    lines = R.without(R.complete_report(), R.RECTIFICATION)
+    lines.insert(3, "针对2022年度法治政府建设年度报告中指出的执法不规范问题，开展专项整治，已整改到位。")
+    assert R.statuses(R.analyse(lines, rulebook))["rectification"] == "weak"

@@ -117,13 +117,15 @@ def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: R
     heading = container.heading
     promised = heading is not None and "原因" in heading.text
     # a heading of its own, such as "（二）原因分析" under the shortcomings or
-    # "三、问题产生的原因" after them; compared whole, so that the container's
-    # "存在的问题和原因" never counts as a causes heading
+    # "三、原因剖析" after them: one that holds a heading word (原因, 成因 …) or
+    # resembles an alias as a whole; the container's own "存在的问题和原因"
+    # never counts
     for h in outline.headings:
-        if h is heading:
-            continue
+        if h is heading or any(word in h.text for word in container.part.heading_words):
+            continue  # the shortcomings' own heading (or a copy of it), not one for the causes
         core = heading_core(h.text, rulebook)
-        if max((fuzz.ratio(a, core) for a in part.aliases), default=0) >= rulebook.heading_threshold:
+        named = any(word in h.text for word in part.heading_words)
+        if named or max((fuzz.ratio(a, core) for a in part.aliases), default=0) >= rulebook.heading_threshold:
             return PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), promised=promised, via="heading")
     if heading is not None:
         lines = [heading.line] if heading.inline_body else []

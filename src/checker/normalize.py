@@ -45,6 +45,7 @@ _CHROME_TOKENS = re.compile(
     r"在手机上打开|默认|保护视力色|视力保护色|当前位置|首页|我要纠错|下载|上一篇|下一篇|正文|"
     r"[|•·\-\[\]【】>»/()\s:]"
 )
+_RELATED = re.compile(r"^[【\[]?(相关链接|相关文章|相关阅读|相关新闻|相关文件|推荐阅读|热点推荐)[】\]]?\s*:?$")
 _FOOTER = re.compile(r"网站标识码|ICP备|备案号|版权所有|主办单位|技术支持|公安机关备案|^主办\s*:|承办\s*:")
 _BREADCRUMB = re.compile(r"^(当前位置|您的位置|您现在的位置|所在位置)\s*[:]|^首页\s*[>»/]")
 # page numbers printed in PDF copies: "- 3 -", "—3—", "第 3 页 共 10 页", "3/10"
@@ -157,6 +158,7 @@ def normalize(doc: Document) -> NormalizedDocument:
     meta_title_line = None
     published = doc.published
     published_line = None
+    related = False
     labelled = -1  # rank of the label of the date found so far (_DATE_LABEL_RANK; 0 = unlabelled)
     traditional: dict[int, str] = {}
     for i, (sl, before, text) in enumerate(zip(doc.lines, cleaned, simplified)):
@@ -164,7 +166,9 @@ def normalize(doc: Document) -> NormalizedDocument:
             changed = "".join(sorted({a for a, b in zip(before, text) if a != b}))
             if changed:
                 traditional[sl.number] = changed
-        chrome = is_chrome(text)
+        if _RELATED.match(text):
+            related = True  # "相关链接" and the list of other pages' titles after it
+        chrome = related or is_chrome(text)
         if chrome:
             m = re.search(r"(?:标题|名称)\s*:\s*(.+)", text)
             if m and not meta_title:
