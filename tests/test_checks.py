@@ -201,3 +201,20 @@ def test_signature_before_related_links_of_a_web_copy(rulebook):
 
 def test_chair_takes_the_lead_is_not_a_stutter(rulebook):
     assert not findings(R.analyse(R.complete_report() + ["成立由党组书记、主任任组长的法治建设领导小组。"], rulebook), "repeated-char")
+
+
+@pytest.mark.parametrize("sentence", ["为了了解群众需求，开展问卷调查。", "对上级的重要要求逐项落实。"])
+def test_words_that_meet_on_a_function_word(rulebook, sentence):
+    assert not findings(R.analyse(R.complete_report() + [sentence], rulebook), "repeated-char")
+
+
+def test_reporting_duties_at_a_meeting_counts_as_shufa(rulebook):
+    """"会议上述法" is 述法 (reporting on one's rule-of-law duties), not 上述法… ("the aforesaid law")."""
+    text = (
+        "县长认真履行推进法治建设第一责任人职责，把法治政府建设摆在全局工作的重要位置，与经济社会发展同谋划、同推进、同考核，"
+        "全年出庭应诉2次，在县委全面依法治县委员会会议上述法。"
+    )
+    lines = R.replace_line(R.complete_report(), R.FIRST_RESPONSIBLE[1], text)
+    assert not findings(R.analyse(lines, rulebook), "first-responsible-duties")
+    lines = R.replace_line(R.complete_report(), R.FIRST_RESPONSIBLE[1], text.replace("在县委全面依法治县委员会会议上述法", "严格执行上述法律规定"))
+    assert findings(R.analyse(lines, rulebook), "first-responsible-duties")

@@ -31,37 +31,7 @@ CASES = [
 # ("<folder>/<file>", label) -> why the checker misjudges it. Labels are "year",
 # "parts:<part id>", "findings_any:<rule>" and "findings_none:<rule>".
 # Delete an entry when the checker is fixed (strict xfail makes the test fail then).
-KNOWN_MISJUDGMENTS: dict[tuple[str, str], str] = {
-    ("eval3/04_gaotang_zhujianju_2023.txt", "parts:causes"): (
-        "matcher._find_causes takes any heading holding 原因 as the causes' own heading: the numbered "
-        "problem items （一）城市建成区历史原因形成的违法建设… (line 19) and （二）…因工作原因调离… (line 20) "
-        "claim the part; renumbered 一是…, the bare pattern 由于 in 部分老旧小区由于建成年代早… (line 21, "
-        "a problem statement) still makes causes present"
-    ),
-    ("eval3/06_xiangyu_city_2023.txt", "parts:shortcomings"): (
-        "matcher step 2 (heading_words): the thematic measures heading 四、严格规范公正文明执法，补齐基层"
-        "执法短板 (line 16) holds 短板 and becomes the shortcomings part; 补齐…短板 is work done, and the "
-        "report has no shortcomings section (missing-part causes is then reported at line 16 too)"
-    ),
-    ("eval3/01_dongling_county_2023.txt", "parts:rectification"): (
-        "matcher._find_in_text counts signal phrases on one line without asking whose problems: "
-        "配合做好第二轮中央生态环境保护督察反馈问题整改工作 and 审计…已完成整改35个 (line 15) give "
-        "督察反馈问题 + 反馈问题整改 + 完成整改, so rectification is weak; neither is about last year's "
-        "rule-of-law report or 法治督察 findings"
-    ),
-    ("eval3/03_baixi_street_2022.txt", "findings_none:first-responsible-duties"): (
-        "the 述法 pattern (?<![上前所综])述法 rejects 在区委全面依法治区委员会全体会议上述法 (line 7), the "
-        "usual way of writing 述法 (not 上述 'aforesaid'); with it the part names two duties and passes"
-    ),
-    ("eval3/13_fuxing_zhen_2021.txt", "findings_none:first-responsible-duties"): (
-        "the 述法 pattern (?<![上前所综])述法 rejects 在县委全面依法治县委员会会议上述法 (line 8); with it "
-        "the part names 出庭应诉 and 述法 and passes"
-    ),
-    ("eval3/08_yanhe_district_2022.txt", "findings_none:repeated-char"): (
-        "checks/typos.py returns a stutter for any character of the rulebook's always list before "
-        "segmenting: 为了了解 (line 9) is 为了|了解, two words that meet, like 工作|作风"
-    ),
-}
+KNOWN_MISJUDGMENTS: dict[tuple[str, str], str] = {}
 
 
 def _labels():

@@ -248,3 +248,22 @@ def test_rectification_inside_the_measures(rulebook):
     lines = R.without(R.complete_report(), R.RECTIFICATION)
     lines.insert(3, "针对2022年度法治政府建设年度报告中指出的执法不规范问题，开展专项整治，已整改到位。")
     assert R.statuses(R.analyse(lines, rulebook))["rectification"] == "weak"
+
+
+def test_a_theme_that_fills_weak_spots_is_not_the_shortcomings(rulebook):
+    lines = R.without(R.complete_report(), R.SHORTCOMINGS)
+    lines.insert(lines.index(R.MEASURES[3]), "二、严格规范公正文明执法，补齐基层执法短板")
+    assert R.statuses(R.analyse(lines, rulebook))["shortcomings"] == "missing"
+
+
+def test_a_problem_caused_by_history_is_not_a_causes_heading(rulebook):
+    lines = R.without(R.complete_report(), R.SHORTCOMINGS)
+    at = lines.index(R.FIRST_RESPONSIBLE[0])
+    lines[at:at] = ["二、存在的问题", "（一）历史原因形成的违法建设存量仍然较大，依法处置难度大。", "（二）部分老旧小区由于建成年代早，消防设施不足。"]
+    assert R.statuses(R.analyse(lines, rulebook))["causes"] == "missing"
+
+
+def test_environmental_inspection_rectification_is_not_last_years(rulebook):
+    lines = R.without(R.complete_report(), R.RECTIFICATION)
+    lines.insert(3, "配合做好第二轮中央生态环境保护督察反馈问题整改工作，涉及我县的7项整改任务已完成整改6项。")
+    assert R.statuses(R.analyse(lines, rulebook))["rectification"] == "missing"

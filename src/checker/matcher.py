@@ -63,6 +63,20 @@ def alias_score(alias: str, core: str) -> float:
 
 
 MIN_CORE = 4  # an alias stripped to fewer characters is compared unstripped
+MAX_PLAIN_HEADING = 20
+
+
+def _plain_heading(text: str) -> bool:
+    """A short heading of one clause ("存在的困难", "2024年重点工作"), not a
+    two-clause theme ("严格规范公正文明执法，补齐基层执法短板")."""
+    return len(text) <= MAX_PLAIN_HEADING and "," not in text
+
+
+def _names_itself(core: str, words) -> bool:
+    """A heading whose head is one of ``words``: at its start ("原因剖析") or its
+    end ("问题成因分析", "问题产生的根源"), not inside a statement
+    ("历史原因形成的违法建设存量仍然较大")."""
+    return any(core.startswith(w) or w in core[-(len(w) + 2) :] for w in words)
 
 
 def _forms(text: str, rulebook: Rulebook) -> tuple[str, ...]:
@@ -124,7 +138,7 @@ def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: R
         if h is heading or any(word in h.text for word in container.part.heading_words):
             continue  # the shortcomings' own heading (or a copy of it), not one for the causes
         core = heading_core(h.text, rulebook)
-        named = any(word in h.text for word in part.heading_words)
+        named = _names_itself(core or h.text, part.heading_words)
         if named or max((fuzz.ratio(a, core) for a in part.aliases), default=0) >= rulebook.heading_threshold:
             return PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), promised=promised, via="heading")
     if heading is not None:
@@ -168,7 +182,7 @@ def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
     # A top-level heading no alias matched may still name a part in other words
     # ("四、存在的困难", "五、下一步努力方向"): the part's heading words decide.
     for h in outline.top_level():
-        if h.start in assigned:
+        if h.start in assigned or not _plain_heading(h.text):
             continue
         for part in heading_parts:
             if part.id in results or any(word in h.text for word in part.exclude):

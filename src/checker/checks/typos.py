@@ -2,10 +2,11 @@
 
 A doubled character is reported when it cannot be a legitimate reduplication:
 not in the rulebook's allow-list (常常 人人 层层 …), not part of an AABB form
-(认认真真, 方方面面), not a name's suffix meeting a word (市|市场局), and either a function word that is never doubled (the
-rulebook's ``always`` list: 的 将 在 …) or a character whose two copies split
-as a lone character beside a word that already contains it (严|严格, 部|部门),
-whereas 学习|习近平 or 工作|作风 are two words that merely meet.
+(认认真真, 方方面面), not two words that merely meet (学习|习近平, 为了|了解,
+工作|作风), and either a function word that is never doubled (the rulebook's
+``always`` list: 的 将 在 …) or — unless it is a name's suffix meeting a word
+(市|市场局) — a character whose two copies split as a lone character beside a
+word that already contains it (严|严格, 部|部门).
 """
 
 from __future__ import annotations
@@ -29,15 +30,17 @@ def _is_stutter(text: str, pos: int, allow: set, always: set, suffixes: set, bou
         return False  # BB of AABB
     if pos + 2 < len(text) and text[pos + 2] == char:
         return False  # three in a row: an onomatopoeia or deliberate emphasis, not a stutter
-    if char in always:
-        return True
-    if char in suffixes:
-        return False  # 市市场局, 执法队队长: a name's last character meets a word
     bounds: Boundaries = bounds_for()
     if not bounds.is_boundary(pos + 1):
         return False  # the pair is one word (or inside one)
     left = bounds.token_at(pos)
     right = bounds.token_at(pos + 1)
+    if len(left) > 1 and len(right) > 1:
+        return False  # two words that meet: 为了|了解, 学习|习近平, 工作|作风
+    if char in always:
+        return True
+    if char in suffixes:
+        return False  # 市市场局, 执法队队长: a name's last character meets a word
     return (len(left) == 1) != (len(right) == 1)
 
 
