@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .matcher import _forms, alias_score
+from .matcher import _form, alias_score
 from .outline import Outline
 from .rulebook import Rulebook
 
@@ -45,11 +45,11 @@ class _Samples:
         return any(rx.search(t) for t in (self.lines if texts is None else texts) for rx in compiled)
 
     def any_alias(self, aliases: Iterable[str], rulebook: Rulebook) -> bool:
-        heading_forms = [_forms(h, rulebook) for h in self.headings]
+        heading_forms = [_form(h, rulebook) for h in self.headings]
         for alias in aliases:
-            for a in _forms(alias, rulebook):
-                if any(alias_score(a, f) >= rulebook.heading_threshold for forms in heading_forms for f in forms):
-                    return True
+            a = _form(alias, rulebook)
+            if any(alias_score(a, f) >= rulebook.heading_threshold for f in heading_forms):
+                return True
         return False
 
 

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .outline import Heading, Outline
 from .normalize import TextLine
@@ -47,8 +48,13 @@ class PartMatch:
 
 
 def heading_core(text: str, rulebook: Rulebook) -> str:
+    return _core(text, rulebook.strip_from_headings)
+
+
+@lru_cache(maxsize=8192)
+def _core(text: str, strip: tuple[str, ...]) -> str:
     core = text
-    for pattern in rulebook.strip_from_headings:
+    for pattern in strip:
         core = re.sub(pattern, "", core)
     return _NOISE.sub("", core)
 
@@ -79,23 +85,36 @@ def _names_itself(core: str, words) -> bool:
     return any(core.startswith(w) or w in core[-(len(w) + 2) :] for w in words)
 
 
-def _forms(text: str, rulebook: Rulebook) -> tuple[str, ...]:
+def _form(text: str, rulebook: Rulebook) -> str:
     """The text with boiler-plate stripped or, where that leaves too little, as it is."""
     core = heading_core(text, rulebook)
-    return (core,) if len(core) >= MIN_CORE else (_NOISE.sub("", text),)
+    return core if len(core) >= MIN_CORE else _NOISE.sub("", text)
 
 
-def _best_score(part: Part, heading_forms: tuple[str, ...], heading_text: str, cores: dict) -> float:
-    if any(word in heading_text for word in part.exclude):
+def _best_score(part: Part, heading: str, heading_text: str, rulebook: Rulebook) -> float:
+    """The best alias score of a heading for a part (rapidfuzz's extractOne does the loop in C)."""
+    if not heading or any(word in heading_text for word in part.exclude):
         return 0.0
+    within, longer = [], []
+    for alias in _alias_forms(part.aliases, rulebook.strip_from_headings):
+        (within if len(alias) <= len(heading) else longer).append(alias)
     best = 0.0
-    for alias in part.aliases:
-        for a in cores[alias]:
-            for h in heading_forms:
-                best = max(best, alias_score(a, h))
-        if best >= 100:
-            break
+    if within:
+        best = process.extractOne(heading, within, scorer=fuzz.partial_ratio)[1]
+    if longer and best < 100:
+        best = max(best, process.extractOne(heading, longer, scorer=fuzz.ratio)[1])
     return best
+
+
+@lru_cache(maxsize=256)
+def _alias_forms(aliases: tuple[str, ...], strip: tuple[str, ...]) -> tuple[str, ...]:
+    out = []
+    for alias in aliases:
+        core = _core(alias, strip)
+        form = core if len(core) >= MIN_CORE else _NOISE.sub("", alias)
+        if form:
+            out.append(form)
+    return tuple(out)
 
 
 class _Content:
@@ -160,16 +179,15 @@ def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: R
 def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
     top = outline.top_rank
     candidates = [h for h in outline.headings if top is not None and h.rank <= top + 1]
-    alias_cores = {alias: _forms(alias, rulebook) for part in rulebook.parts for alias in part.aliases}
 
     results: dict[str, PartMatch] = {}
     assigned: set[int] = set()
     heading_parts = [p for p in rulebook.parts if not p.within]
-    forms = {h.start: _forms(h.text, rulebook) for h in candidates}
+    forms = {h.start: _form(h.text, rulebook) for h in candidates}
     for part in heading_parts:
         best: Optional[tuple] = None
         for h in candidates:
-            score = _best_score(part, forms[h.start], h.text, alias_cores)
+            score = _best_score(part, forms[h.start], h.text, rulebook)
             if score >= rulebook.heading_threshold:
                 key = (score, -h.rank, -h.start)
                 if best is None or key > best[0]:

@@ -19,7 +19,22 @@ from . import Context
 _DOUBLE = re.compile(r"([\u4e00-\u9fff])\1")
 
 
-def _is_stutter(text: str, pos: int, allow: set, always: set, suffixes: set, bounds_for) -> bool:
+#: characters of context on each side of a doubled character that the word
+#: boundaries are computed from (segmenting the whole paragraph costs more and
+#: changes nothing this close to the pair)
+WINDOW = 8
+
+
+def _junction(text: str, pos: int) -> tuple[bool, str, str]:
+    """Around the pair at ``pos``: whether a word boundary falls between its two
+    characters, and the words on either side of it."""
+    start = max(0, pos - WINDOW)
+    bounds = Boundaries(text[start : pos + 2 + WINDOW])
+    at = pos - start
+    return bounds.is_boundary(at + 1), bounds.token_at(at), bounds.token_at(at + 1)
+
+
+def _is_stutter(text: str, pos: int, allow: set, always: set, suffixes: set) -> bool:
     char = text[pos]
     pair = text[pos : pos + 2]
     if pair in allow:
@@ -30,11 +45,9 @@ def _is_stutter(text: str, pos: int, allow: set, always: set, suffixes: set, bou
         return False  # BB of AABB
     if pos + 2 < len(text) and text[pos + 2] == char:
         return False  # three in a row: an onomatopoeia or deliberate emphasis, not a stutter
-    bounds: Boundaries = bounds_for()
-    if not bounds.is_boundary(pos + 1):
+    between, left, right = _junction(text, pos)
+    if not between:
         return False  # the pair is one word (or inside one)
-    left = bounds.token_at(pos)
-    right = bounds.token_at(pos + 1)
     if len(left) > 1 and len(right) > 1:
         return False  # two words that meet: 为了|了解, 学习|习近平, 工作|作风
     if char in always:
@@ -49,17 +62,9 @@ def repeated_char(ctx: Context, check):
     always = set(check.params.get("always", ()))
     suffixes = set(check.params.get("suffixes", ()))
     for ln in ctx.outline.body:
-        bounds = None
-
-        def bounds_for(ln=ln):
-            nonlocal bounds
-            if bounds is None:
-                bounds = Boundaries(ln.text)
-            return bounds
-
         for m in _DOUBLE.finditer(ln.text):
             pos = m.start()
-            if _is_stutter(ln.text, pos, allow, always, suffixes, bounds_for):
+            if _is_stutter(ln.text, pos, allow, always, suffixes):
                 pair = m.group(0)
                 evidence = ln.text[max(0, pos - 8) : pos + 10]
                 yield ctx.finding(
