@@ -33,20 +33,7 @@ CASES = [
 # ("<folder>/<file>", label) -> why the checker misjudges it. Labels are "year",
 # "parts:<part id>", "findings_any:<rule>" and "findings_none:<rule>".
 # Delete an entry when the checker is fixed (strict xfail makes the test fail then).
-KNOWN_MISJUDGMENTS: dict[tuple[str, str], str] = {
-    ("eval4/06_xiashi_county_2024.txt", "findings_any:late-publication"): (
-        "【发布日期】2025年4月2日 (line 2) is not read as a publication date: normalize._DATE_FIELD "
-        "wants a colon after the label (发布日期：…), is_chrome() does not treat the 【…】 bracketed "
-        "field as page furniture, and metadata.is_date_line() rejects the line under the title "
-        "because of the label, so published is None and the check is skipped"
-    ),
-    ("eval4/05_qinghe_street_2023.txt", "parts:first_responsible"): (
-        "line 5 says 街道党工委书记、办事处主任认真履行推进法治建设第一责任人职责 with concrete acts "
-        "(主持…专题研究法治工作4次, 带头讲授法治党课), but inside （一）加强组织领导 only the body "
-        "signals count: 第一责任人 and 法治建设第一责任人 (overlapping) = 2 < min_signals 3; "
-        "带头学法 / 讲授法治党课 / 专题研究 are not in the signal list"
-    ),
-}
+KNOWN_MISJUDGMENTS: dict[tuple[str, str], str] = {}
 
 
 def _labels():

@@ -130,3 +130,8 @@ def test_title_with_organ_on_the_line_before():
     # a site header before a title that names its organ stays out of the title
     o = build_outline(normalize(doc(["临淄区人民政府办公室", "临淄区2023年法治政府建设年度报告", "一、主要举措和成效"])))
     assert o.title == "临淄区2023年法治政府建设年度报告"
+
+
+def test_bracketed_publication_field():
+    nd = normalize(doc(["某县2024年法治政府建设年度报告", "【发布日期】2025年4月2日", "正文。"]))
+    assert nd.lines[1].chrome and nd.published.isoformat() == "2025-04-02" and nd.published_line == 2

@@ -39,7 +39,7 @@ _FIELD_NAMES = (
     "标题|名称|索引号|发布机构|发文机关|发文机构|发文日期|发布日期|发布时间|成文日期|生成日期|公开日期|文号|发文字号|"
     "主题分类|主题词|体裁分类|信息来源|来源|作者|浏览次数|访问次数|阅读次数|点击数|字号|有效性|公开方式|公开范围|分类"
 )
-_FIELD = re.compile(rf"(?:^|\s)({_FIELD_NAMES})\s*[:]")
+_FIELD = re.compile(rf"(?:^|\s|[【\[])({_FIELD_NAMES})\s*(?:[:]|[】\]])")
 _CHROME_TOKENS = re.compile(
     r"字号|字体|大|中|小|打印本页|打印|关闭本页|关闭窗口|关闭|收藏|加入收藏|分享到|分享|返回顶部|扫一扫|"
     r"在手机上打开|默认|保护视力色|视力保护色|当前位置|首页|我要纠错|下载|上一篇|下一篇|正文|"
@@ -52,7 +52,7 @@ _BREADCRUMB = re.compile(r"^(当前位置|您的位置|您现在的位置|所在
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 # a labelled date in page furniture; the publication date proper outranks the
 # date the document was issued, which outranks the date it was written
-_DATE_FIELD = re.compile(r"(发布日期|发布时间|公开日期|发文日期|成文日期|生成日期|日期|时间)\s*:\s*(20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
+_DATE_FIELD = re.compile(r"(发布日期|发布时间|公开日期|发文日期|成文日期|生成日期|日期|时间)\s*(?:[】\]]\s*:?|:)\s*(20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
 _DATE_LABEL_RANK = {"发布日期": 4, "发布时间": 4, "公开日期": 4, "发文日期": 3, "日期": 2, "时间": 2, "成文日期": 1, "生成日期": 1}
 _DATE = re.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 
