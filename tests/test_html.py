@@ -235,17 +235,19 @@ def test_other_formats_do_not_carry_the_text(rulebook):
 
 # ---------------------------------------------------------------- in a real browser
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--hide-scrollbars",
-]
+def _screenshot_flags() -> list[str]:
+    """The Chromium flags of scripts/review_screenshot.py (one list for the script and the test)."""
+    import importlib.util
+
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("review_screenshot", REPO / "scripts" / "review_screenshot.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.FLAGS
+
+
+CHROMIUM_FLAGS = _screenshot_flags()
 
 #: appended to a copy of the page: measures what the browser laid out and writes it into the DOM
 PROBE = """<script>
