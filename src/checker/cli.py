@@ -6,16 +6,17 @@ rulebook, or an input that could not be read.
 
 from __future__ import annotations
 
-import glob
 import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterator, Optional
 
 import click
 
 from . import __version__
+from .batch import run_batch
+from .inputs import expand_inputs
+from .output import emit, tmp_name
 
 from .formatters import format_names
 
@@ -32,68 +33,6 @@ class _DateType(click.ParamType):
             return datetime.strptime(value, "%Y-%m-%d").date()
         except ValueError:
             self.fail(f"“{value}”不是 YYYY-MM-DD 格式的日期", param, ctx)
-
-
-def expand_inputs(paths: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
-    """Files named, folders walked recursively, glob patterns expanded; order kept, duplicates dropped.
-
-    ``exclude`` globs drop files found by a walk or a pattern (matched against
-    the path below the folder walked, the path as given, and the file name).
-    """
-    from .readers import SUPPORTED_EXTENSIONS
-
-    def kept(path: Path, base: Optional[Path] = None) -> bool:
-        from fnmatch import fnmatch
-
-        forms = {path.as_posix(), path.name} | ({path.relative_to(base).as_posix()} if base is not None else set())
-        return not any(fnmatch(form, pat) for pat in exclude for form in forms)
-
-    out: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(
-                str(f)
-                for f in p.rglob("*")
-                if f.is_file() and f.suffix.lower() in SUPPORTED_EXTENSIONS and not f.name.startswith((".", "~$")) and kept(f, p)
-            )
-            out.extend(found)
-        elif not p.exists() and any(ch in raw for ch in "*?["):
-            matches = sorted(m for m in glob.glob(raw, recursive=True) if Path(m).is_file() and kept(Path(m)))
-            out.extend(matches or [raw])
-        else:
-            out.append(raw)
-    return list(dict.fromkeys(out))
-
-
-# Worker state for process pools: the rulebook is loaded once per process.
-_WORKER: dict = {}
-
-
-def _init_worker(rulebook_ref: Optional[str], options) -> None:
-    from .profiles import select_rulebook
-
-    _WORKER["rulebook"] = select_rulebook(rulebook_ref)  # None: each report's profile by its subject
-    _WORKER["options"] = options
-
-
-def _check_one(path: str):
-    from .engine import check_file
-
-    return check_file(path, _WORKER["rulebook"], _WORKER["options"])
-
-
-def run_batch(paths: list[str], rulebook_ref: str, options, jobs: int) -> Iterator:
-    """Yield results in input order, streaming: no more than a few documents live at once."""
-    if jobs <= 1 or len(paths) <= 1:
-        _init_worker(rulebook_ref, options)
-        for path in paths:
-            yield _check_one(path)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rulebook_ref, options)) as pool:
-        yield from pool.map(_check_one, paths, chunksize=4)
 
 
 def _fail_usage(message: str) -> None:
@@ -177,7 +116,7 @@ def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude,
         from .formatters import document_formatter
 
         results = list(run_batch(files, rulebook_ref, options, jobs))
-        _emit(document_formatter(fmt)(results, rulebook), output)
+        emit(document_formatter(fmt)(results, rulebook), output)
     else:
         results = _lint_terminal(files, rulebook_ref, options, jobs, output, min_score if min_score is not None else rulebook.pass_mark)
     for r in results:
@@ -223,7 +162,7 @@ def _lint_terminal(files, rulebook_ref, options, jobs, output, pass_mark):
     from .formatters.terminal import render_report, render_summary
 
     if output:
-        fh = open(_tmp_name(output), "w", encoding="utf-8")
+        fh = open(tmp_name(output), "w", encoding="utf-8")
         console = Console(file=fh, no_color=True, width=120)
     else:
         fh = None
@@ -253,23 +192,8 @@ def _lint_terminal(files, rulebook_ref, options, jobs, output, pass_mark):
     finally:
         if fh is not None:
             fh.close()
-            os.replace(_tmp_name(output), output)
+            os.replace(tmp_name(output), output)
     return results
-
-
-def _tmp_name(output: str) -> str:
-    return f"{output}.tmp-{os.getpid()}"
-
-
-def _emit(text: str, output: Optional[str]) -> None:
-    if output:
-        tmp = _tmp_name(output)
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, output)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
 
 
 from .cli_rules import explain_cmd, rules_group  # noqa: E402  (checker rules, rules validate, explain)

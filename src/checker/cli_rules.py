@@ -138,7 +138,7 @@ def validate_cmd(file, against):
 
 
 def _dead_against(rb, folder: str):
-    from .cli import expand_inputs
+    from .inputs import expand_inputs
     from .liveness import dead_matchers
     from .model import ReadError
     from .normalize import normalize

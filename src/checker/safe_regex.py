@@ -68,7 +68,7 @@ def _cost(items) -> int:
         elif hasattr(_c, "ATOMIC_GROUP") and op == _c.ATOMIC_GROUP:
             total *= _cost(av)
         if total > MAX_COST:
-            raise _Unsafe(f"可能的回溯过多（重复或分支嵌套太深），请减少重复的上限或分支")
+            raise _Unsafe("可能的回溯过多（重复或分支嵌套太深），请减少重复的上限或分支")
     return total
 
 
