@@ -20,7 +20,8 @@ from .metadata import detect_published, detect_year
 from .model import Document, PartResult, ReadError, ReportResult
 from .normalize import normalize
 from .outline import build_outline
-from .profiles import resolve as resolve_profile
+from .places import localize
+from .profiles import SIGNATURE_LINES, report_subject, resolve as resolve_profile
 from .readers import read_document
 from .rulebook import Rulebook
 from .scoring import passed, score
@@ -54,9 +55,9 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
     if previous is not None:
         from .checks.crossyear import compare
 
-        cross = compare(previous, rulebook, doc.path, year, outline, parts)
+        cross = compare(previous, rulebook, doc.path, year, outline, parts, doc.format)
     ctx = Context(nd=nd, outline=outline, rulebook=rulebook, parts=parts, year=year, published=published, published_line=published_line, cross=cross)
-    findings = run_checks(ctx, set(options.select), set(options.ignore), dict(options.severities))
+    findings = localize(run_checks(ctx, set(options.select), set(options.ignore), dict(options.severities)), nd.lines, outline.headings)
     coverage = measure_coverage(outline, parts, rulebook)
     counted = _selected(COVERAGE_RULE, "measures", options)
     value = score(parts, findings, rulebook, coverage if counted else None)
@@ -85,6 +86,8 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         format=doc.format,
         lines=[(ln.number, ln.shown, ln.raw, ln.chrome) for ln in nd.lines] if options.keep_lines else [],
         coverage=coverage,
+        title_line=outline.title_line.number if outline.title_line is not None else None,
+        subject=report_subject(outline.title, [ln.text for ln in outline.body[-SIGNATURE_LINES:]], rulebook.detect),
     )
 
 

@@ -64,6 +64,8 @@ class Finding:
     fix: Optional[str] = None
     location: Optional[str] = None
     related_line: Optional[int] = None  # the other place (duplicate-block)
+    section: Optional[str] = None  # the heading the line sits under, in the file's characters
+    normalized: Optional[str] = None  # the evidence as normalized, when it says something else than the file
 
     def sort_key(self) -> tuple:
         return (
@@ -118,3 +120,5 @@ class ReportResult:
     lines: list[tuple[int, str, str, bool]] = field(default_factory=list)
     #: the measures' coverage of the 纲要's systems (outline-coverage), None when not measured
     coverage: Optional[Coverage] = None
+    title_line: Optional[int] = None  # the line (paragraph) of the title
+    subject: Optional[str] = None  # the organ that wrote the report (单位), from its title or signature

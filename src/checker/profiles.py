@@ -64,6 +64,21 @@ def detect_profile(title: Optional[str], signature: list[str], detect: Optional[
     return None
 
 
+def report_subject(title: Optional[str], signature: list[str], detect: Optional[Detect]) -> Optional[str]:
+    """The organ that wrote the report (单位): named in the title, else the signature's organ line."""
+    if detect is None:
+        return None
+    if title:
+        found = subject_of(title, detect)
+        if found and len(found) <= _SIGNATURE_MAX:
+            return found
+    for line in reversed(signature):
+        text = _PUNCT.sub("", line.strip())
+        if text and len(text) <= _SIGNATURE_MAX and "。" not in line and not _DATE.match(line.strip()) and profile_for_subject(text, detect):
+            return text
+    return None
+
+
 class AutoProfile:
     """No profile asked for: each report gets the shipped profile its subject calls for.
 

@@ -74,6 +74,12 @@ class YearView:
     shortcomings: list[Item]
     plan: list[Item]
     done: list[Item]  # what the report says was done: every item outside shortcomings, causes and plan
+    format: Optional[str] = None  # the file's format, for saying where an item is (第 N 行 / 第 N 段)
+
+    def where(self, line: TextLine) -> str:
+        from ..places import where
+
+        return where(self.format, line.number, line.location)
 
     @property
     def name(self) -> str:
@@ -124,7 +130,7 @@ def _plan_starts(lines: list[TextLine], year: Optional[int], signals: Iterable[s
     return len(lines)
 
 
-def year_view(path: str, year: Optional[int], outline: Outline, parts: dict[str, PartMatch], rulebook: Rulebook) -> YearView:
+def year_view(path: str, year: Optional[int], outline: Outline, parts: dict[str, PartMatch], rulebook: Rulebook, fmt: Optional[str] = None) -> YearView:
     short_lines, short_inline = _section(outline, parts["shortcomings"])
     plan_lines, plan_inline = _section(outline, parts["next_year_plan"])
     sm, pm = parts["shortcomings"], parts["next_year_plan"]
@@ -154,7 +160,7 @@ def year_view(path: str, year: Optional[int], outline: Outline, parts: dict[str,
             continue
         pieces = split_items([ln])
         done.extend(pieces or ([Item(ln.text, ln)] if cjk_len(ln.text) >= MIN_ITEM_CHARS else []))
-    return YearView(path=path, year=year, shortcomings=shortcomings, plan=plan, done=done)
+    return YearView(path=path, year=year, shortcomings=shortcomings, plan=plan, done=done, format=fmt)
 
 
 def previous_view(doc: Document, rulebook: Rulebook) -> YearView:
@@ -163,7 +169,7 @@ def previous_view(doc: Document, rulebook: Rulebook) -> YearView:
 
     outline = build_outline(normalize(doc))
     parts = match_parts(outline, rulebook)
-    return year_view(doc.path, detect_year(outline, parts), outline, parts, rulebook)
+    return year_view(doc.path, detect_year(outline, parts), outline, parts, rulebook, doc.format)
 
 
 @dataclass
@@ -174,8 +180,8 @@ class Comparison:
     current: YearView
 
 
-def compare(previous: Document, rulebook: Rulebook, path: str, year: Optional[int], outline: Outline, parts: dict[str, PartMatch]) -> Comparison:
-    return Comparison(previous_view(previous, rulebook), year_view(path, year, outline, parts, rulebook))
+def compare(previous: Document, rulebook: Rulebook, path: str, year: Optional[int], outline: Outline, parts: dict[str, PartMatch], fmt: Optional[str] = None) -> Comparison:
+    return Comparison(previous_view(previous, rulebook), year_view(path, year, outline, parts, rulebook, fmt))
 
 
 # ---------------------------------------------------------------- matching
@@ -291,7 +297,7 @@ def _closest_evidence(ctx: Context, check, match: Match, thresholds: tuple[float
     unit, score = match.closest(*thresholds)
     if unit is None:
         return None
-    return ctx.fill(check.params.get("evidence"), line=unit.line.shown, score=f"{score:.0f}", text=_snippet(unit.text))
+    return ctx.fill(check.params.get("evidence"), line=_cross(ctx).current.where(unit.line), score=f"{score:.0f}", text=_snippet(unit.text))
 
 
 def _cross(ctx: Context) -> Optional[Comparison]:
@@ -322,7 +328,7 @@ def unaddressed_shortcoming(ctx: Context, check):
     for item, match, where in _not_carried(ctx, check, cross.previous.shortcomings, "rectification"):
         yield ctx.finding(
             check,
-            ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=item.line.shown),
+            ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=cross.previous.where(item.line)),
             line=where,
             part="rectification",
             evidence=_closest_evidence(ctx, check, match, _thresholds(check)),
@@ -352,10 +358,10 @@ def copied_plan(ctx: Context, check):
             continue
         yield ctx.finding(
             check,
-            ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=p.line.shown, score=f"{score:.0f}"),
+            ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=cross.previous.where(p.line), score=f"{score:.0f}"),
             line=item.line,
             part="next_year_plan",
-            evidence=ctx.fill(check.params.get("evidence"), line=p.line.shown, text=_snippet(p.text)),
+            evidence=ctx.fill(check.params.get("evidence"), line=cross.previous.where(p.line), text=_snippet(p.text)),
         )
 
 
@@ -366,7 +372,7 @@ def plan_not_reported(ctx: Context, check):
     for item, _match, where in _not_carried(ctx, check, cross.previous.plan, "measures"):
         yield ctx.finding(
             check,
-            ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=item.line.shown),
+            ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=cross.previous.where(item.line)),
             line=where,
             part="measures",
             evidence=_snippet(item.text),

@@ -16,6 +16,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz
 
 from ..normalize import TextLine
+from ..places import span
 from ..textkit import DIGITS
 from ..textkit import squeeze
 from . import Context
@@ -68,8 +69,9 @@ def find_pairs(units: list[tuple[TextLine, str]], similarity: float) -> dict[int
     return best
 
 
-def _span(a: TextLine, b: TextLine) -> str:
-    return a.shown if a is b else f"{a.shown}-{b.shown}"
+def _span(fmt, a: TextLine, b: TextLine) -> str:
+    """"第 12 段" / "第 12–14 行" / "第 3 页第 5 行": as the reader's program counts."""
+    return span(fmt, a.number, b.number, a.location, b.location)
 
 
 def _describe(kinds: list[str]) -> str:
@@ -111,7 +113,7 @@ def duplicate_block(ctx: Context, check):
             what = f"{end_j - j + 1} 段{what}"
         yield ctx.finding(
             check,
-            ctx.fill(check.message, where=_span(second, second_end), other=_span(first, first_end), kind=what),
+            ctx.fill(check.message, where=_span(ctx.nd.doc.format, second, second_end), other=_span(ctx.nd.doc.format, first, first_end), kind=what),
             line=second,
             related=first,
             evidence=second.text[:60],

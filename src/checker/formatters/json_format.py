@@ -6,9 +6,11 @@ import json
 from typing import Iterable
 
 from ..model import ReportResult
+from ..places import finding_place, is_paragraphs
 
 
 def report_to_dict(r: ReportResult) -> dict:
+    paragraphs = is_paragraphs(r.format)
     out = {
         "path": r.path,
         "title": r.title,
@@ -16,6 +18,7 @@ def report_to_dict(r: ReportResult) -> dict:
         "score": r.score,
         "passed": r.passed,
         "profile": r.profile,
+        "subject": r.subject,
         "published": r.published.isoformat() if r.published else None,
         "parts": [
             {"id": p.id, "status": p.status, "line": p.line, "heading": p.heading, "location": p.location}
@@ -32,6 +35,10 @@ def report_to_dict(r: ReportResult) -> dict:
                 "fix": f.fix,
                 "location": f.location,
                 "related_line": f.related_line,
+                "paragraph": f.line if paragraphs else None,
+                "section": f.section,
+                "place": finding_place(r.format, f),
+                "evidence_normalized": f.normalized,
             }
             for f in r.findings
         ],

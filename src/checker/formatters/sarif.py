@@ -125,7 +125,7 @@ def _result(f: Finding, uri: str, artifact: int, rule_index: int) -> dict:
     }
     if f.related_line is not None:
         res["relatedLocations"] = [dict(_location(uri, artifact, f.related_line, "重复的另一处"), id=1)]
-    props = {k: v for k, v in (("part", f.part), ("evidence", f.evidence), ("fix", f.fix), ("location", f.location)) if v is not None}
+    props = {k: v for k, v in (("part", f.part), ("evidence", f.evidence), ("fix", f.fix), ("location", f.location), ("section", f.section), ("evidence_normalized", f.normalized)) if v is not None}
     if props:
         res["properties"] = props
     return res

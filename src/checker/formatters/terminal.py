@@ -13,15 +13,19 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import ReportResult
+from ..places import finding_place, where
 
 STATUS_MARK = {"present": ("✓ 有", "green"), "weak": ("~ 弱", "yellow"), "missing": ("✗ 缺", "red")}
 SEVERITY_STYLE = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
 
 
-def _where(line, location) -> str:
-    if location:
-        return location
-    return str(line) if line is not None else "-"
+def _where(fmt, line, location) -> str:
+    return where(fmt, line, location) if line is not None else "-"
+
+
+def evidence_text(f) -> str:
+    """The evidence in the file's characters, and the normalized form when it says something else."""
+    return f.evidence + (f"（规范化：{f.normalized}）" if f.normalized else "")
 
 
 def render_report(console: Console, r: ReportResult, detailed: bool = True) -> None:
@@ -46,11 +50,11 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
         table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
         table.add_column("部分")
         table.add_column("状态")
-        table.add_column("行", justify="right")
+        table.add_column("位置", justify="right")
         table.add_column("找到的标题")
         for p in r.parts:
             mark, style = STATUS_MARK[p.status]
-            table.add_row(p.name, Text(mark, style=style), _where(p.line, p.location), escape(p.heading or ""))
+            table.add_row(p.name, Text(mark, style=style), _where(r.format, p.line, p.location), escape(p.heading or ""))
         console.print(table)
         if r.coverage is not None:
             names = dict(r.coverage.names)
@@ -65,14 +69,14 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
         for f in items:
             line = Text.assemble(
                 ("  ", ""),
-                (f"第 {_where(f.line, f.location)} 行" if f.line is not None else "全文", "dim"),
+                (finding_place(r.format, f), "dim"),
                 "  ",
                 (f.message, style),
                 ("  [" + f.rule + "]", "dim"),
             )
             console.print(line)
             if detailed and f.evidence:
-                console.print(Text("      原文：" + f.evidence, style="dim"))
+                console.print(Text("      原文：" + evidence_text(f), style="dim"))
             if detailed and f.fix:
                 console.print(Text("      建议：" + f.fix, style="green"))
     console.print(Text.assemble(("得分 ", "bold"), (f"{r.score:g}", "bold"), " / 100  ", verdict))
