@@ -57,6 +57,7 @@ def main() -> None:
 @click.option("--exclude", multiple=True, metavar="GLOB", help="遍历文件夹时跳过的文件（可多次给出）")
 @click.option("--published", type=_DateType(), default=None, help="文件中没有公开日期时使用的公开日期")
 @click.option("--previous", default=None, metavar="FILE|DIR", help="上一年度报告（一个文件），或上一年度报告所在的文件夹（按文件名配对），用于跨年度对照")
+@click.option("--force-previous", is_flag=True, help="上一年度报告的机关或年度对不上时也做跨年度对照")
 @click.option("--select", default="", help="只报告这些规则或部分（逗号分隔）")
 @click.option("--ignore", default="", help="不报告这些规则或部分（逗号分隔）")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="并行进程数（默认：全部 CPU 核）")
@@ -65,8 +66,9 @@ def main() -> None:
 @click.option("--max-pages", type=click.IntRange(1), default=None, help="PDF 页数上限（默认 500）")
 @click.option("--max-unpacked", type=click.FloatRange(0, min_open=True), default=None, help=".docx 解压后大小上限，MB（默认 200，防压缩炸弹）")
 @click.option("--max-entries", type=click.IntRange(1), default=None, help=".docx 压缩包内文件数上限（默认 10000）")
+@click.option("--soffice", default=None, metavar="PATH", help="LibreOffice 的 soffice 程序，用于读取 .doc/.wps/.rtf（默认在 PATH 中查找）")
 @click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
-def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude, published, previous, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, debug):
+def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude, published, previous, force_previous, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, soffice, debug):
     """检查一份或多份报告（文件、文件夹或通配符）。
 
     选项的默认值可写在 pyproject.toml 的 [tool.checker] 或 .checker.yaml 中（从当前目录向上查找），命令行选项优先。
@@ -101,8 +103,9 @@ def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude,
         severities=merged["severities"],
         debug=debug,
         timeout=timeout or None,
-        read_limits=_read_limits(max_size, max_pages, max_unpacked, max_entries),
+        read_limits=_read_limits(max_size, max_pages, max_unpacked, max_entries) + ((("soffice", soffice),) if soffice else ()),
         keep_lines=fmt == "html",
+        force_previous=force_previous,
     )
     files = expand_inputs(paths, merged["exclude"])
     if not files:
@@ -120,6 +123,8 @@ def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude,
     else:
         results = _lint_terminal(files, rulebook_ref, options, jobs, output, min_score if min_score is not None else rulebook.pass_mark)
     for r in results:
+        for note in r.notes:
+            click.echo(f"checker: {note}", err=True)
         if r.error is not None:
             click.echo(r.error, err=True)
     if any(r.error is not None for r in results):
@@ -200,6 +205,10 @@ from .cli_rules import explain_cmd, rules_group  # noqa: E402  (checker rules, r
 
 main.add_command(rules_group)
 main.add_command(explain_cmd)
+
+from .cli_annotate import annotate_cmd  # noqa: E402  (checker annotate)
+
+main.add_command(annotate_cmd)
 
 
 @main.command("template")

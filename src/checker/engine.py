@@ -7,6 +7,7 @@ Never raises for a bad input: a file that cannot be read gives a
 from __future__ import annotations
 
 import signal
+from pathlib import Path
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ class Options:
     keep_lines: bool = False  # fill ReportResult.lines with the report's text (the HTML page shows it)
     fail_on: str = "error"  # the lowest severity that makes a report fail
     severities: tuple = ()  # (rule or part id, severity) pairs: per-rule severity overrides
+    force_previous: bool = False  # cross-year findings even when last year's report names another organ or year
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
@@ -52,10 +54,19 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
     if published is None and options.published is not None:
         published = options.published
     cross = None
+    subject = report_subject(outline.title, [ln.text for ln in outline.body[-SIGNATURE_LINES:]], rulebook.detect)
+    notes: list[str] = []
     if previous is not None:
         from .checks.crossyear import compare
+        from .previous import pair_problems
 
         cross = compare(previous, rulebook, doc.path, year, outline, parts, doc.format)
+        notes = pair_problems(Path(previous.path).name, subject, year, cross.previous.subject, cross.previous.year)
+        if notes and not options.force_previous:
+            notes = [f"{'；'.join(notes)}，未做跨年度对照（确是上一年度报告请加 --force-previous）"]
+            cross = None
+        elif notes:
+            notes = [f"{'；'.join(notes)}（--force-previous：仍做跨年度对照）"]
     ctx = Context(nd=nd, outline=outline, rulebook=rulebook, parts=parts, year=year, published=published, published_line=published_line, cross=cross)
     findings = localize(run_checks(ctx, set(options.select), set(options.ignore), dict(options.severities)), nd.lines, outline.headings)
     coverage = measure_coverage(outline, parts, rulebook)
@@ -86,8 +97,11 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         format=doc.format,
         lines=[(ln.number, ln.shown, ln.raw, ln.chrome) for ln in nd.lines] if options.keep_lines else [],
         coverage=coverage,
+        pass_mark=pass_mark,
+        fail_on=options.fail_on,
         title_line=outline.title_line.number if outline.title_line is not None else None,
-        subject=report_subject(outline.title, [ln.text for ln in outline.body[-SIGNATURE_LINES:]], rulebook.detect),
+        subject=subject,
+        notes=[f"{doc.path}: {n}" for n in notes],
     )
 
 

@@ -49,6 +49,8 @@ class Document:
     published: Optional[date] = None  # publication date from the file's metadata
     title: Optional[str] = None  # title from the file's metadata (<title>, docx core props)
     encoding: Optional[str] = None
+    #: the .docx a converter made of the file (.doc/.wps/.rtf through LibreOffice); annotate comments on it
+    package: Optional[bytes] = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -122,3 +124,7 @@ class ReportResult:
     coverage: Optional[Coverage] = None
     title_line: Optional[int] = None  # the line (paragraph) of the title
     subject: Optional[str] = None  # the organ that wrote the report (单位), from its title or signature
+    pass_mark: Optional[float] = None  # the pass mark it was judged by
+    fail_on: Optional[str] = None  # the lowest severity that fails it
+    #: warnings about the run rather than the report (last year's report does not match …), shown on stderr
+    notes: list[str] = field(default_factory=list)

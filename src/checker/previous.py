@@ -89,3 +89,33 @@ def previous_pairs(files: list[str], previous: str) -> tuple[tuple[tuple[str, st
     if _same(where, Path(files[0])):
         raise PreviousError(f"{previous}: 上一年度报告和要检查的报告是同一个文件")
     return ((files[0], previous),), []
+
+
+# ---------------------------------------------------------------- does the pair match?
+
+#: what an organ's name may add or drop from one year to the next ("青山县人民政府" / "青山县")
+_ORGAN_NOISE = re.compile(r"^中共|人民政府$|政府$|办公室$")
+
+
+def _organ_key(subject: str) -> str:
+    return _ORGAN_NOISE.sub("", subject.strip())
+
+
+def same_organ(a: str, b: str) -> bool:
+    """Whether two subjects name the same organ (one containing the other, or nearly the same)."""
+    from rapidfuzz import fuzz
+
+    ka, kb = _organ_key(a), _organ_key(b)
+    if not ka or not kb:
+        return True
+    return ka in kb or kb in ka or fuzz.ratio(ka, kb) >= 80
+
+
+def pair_problems(name: str, subject: Optional[str], year: Optional[int], previous_subject: Optional[str], previous_year: Optional[int]) -> list[str]:
+    """Why last year's report ``name`` does not look like this report's previous one (empty: it does)."""
+    problems = []
+    if subject and previous_subject and not same_organ(subject, previous_subject):
+        problems.append(f"上一年度报告 {name} 的机关（{previous_subject}）与本报告（{subject}）不同")
+    if year is not None and previous_year is not None and year - previous_year != 1:
+        problems.append(f"上一年度报告 {name} 是 {previous_year} 年度的，本报告是 {year} 年度，相差不是 1 年")
+    return problems

@@ -75,6 +75,7 @@ class YearView:
     plan: list[Item]
     done: list[Item]  # what the report says was done: every item outside shortcomings, causes and plan
     format: Optional[str] = None  # the file's format, for saying where an item is (第 N 行 / 第 N 段)
+    subject: Optional[str] = None  # the organ that wrote it (to check that the pair belongs together)
 
     def where(self, line: TextLine) -> str:
         from ..places import where
@@ -167,9 +168,13 @@ def previous_view(doc: Document, rulebook: Rulebook) -> YearView:
     """Analyse last year's report just far enough for the cross-year checks."""
     from ..metadata import detect_year
 
+    from ..profiles import SIGNATURE_LINES, report_subject
+
     outline = build_outline(normalize(doc))
     parts = match_parts(outline, rulebook)
-    return year_view(doc.path, detect_year(outline, parts), outline, parts, rulebook, doc.format)
+    view = year_view(doc.path, detect_year(outline, parts), outline, parts, rulebook, doc.format)
+    view.subject = report_subject(outline.title, [ln.text for ln in outline.body[-SIGNATURE_LINES:]], rulebook.detect)
+    return view
 
 
 @dataclass

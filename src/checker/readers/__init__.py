@@ -37,25 +37,27 @@ _READERS = {
     ".shtml": ("web", "read_html"),
     ".xhtml": ("web", "read_html"),
     ".pdf": ("pdf", "read_pdf"),
+    # legacy word-processor files: converted to .docx by LibreOffice when it is installed
+    ".doc": ("office", "read_office"),
+    ".dot": ("office", "read_office"),
+    ".wps": ("office", "read_office"),
+    ".wpt": ("office", "read_office"),
+    ".rtf": ("office", "read_office"),
+    ".odt": ("office", "read_office"),
 }
 
 #: keyword options each reader module accepts (see read_document)
 _OPTIONS = {
     "word": ("max_unpacked_bytes", "max_zip_entries"),
     "pdf": ("max_pages",),
+    "office": ("ext", "soffice", "convert_timeout", "max_unpacked_bytes", "max_zip_entries"),
 }
 
 _SAVE_AS = "请用 Word 或 WPS 打开后“另存为” .docx（或 .txt）再检查"
 
 #: extension -> (what it is, what to do); one line each, shown after the file name
 _UNSUPPORTED = {
-    ".doc": ("旧版 Word 97-2003 文档（.doc）", _SAVE_AS),
-    ".dot": ("旧版 Word 模板（.dot）", _SAVE_AS),
     ".dotx": ("Word 模板（.dotx）", _SAVE_AS),
-    ".wps": ("WPS 文字旧格式（.wps）", "请用 WPS 打开后“另存为” .docx（或 .txt）再检查"),
-    ".wpt": ("WPS 文字模板（.wpt）", "请用 WPS 打开后“另存为” .docx（或 .txt）再检查"),
-    ".rtf": ("RTF 文档（.rtf）", _SAVE_AS),
-    ".odt": ("OpenDocument 文本（.odt）", "请用 WPS、Word 或 LibreOffice 打开后“另存为” .docx（或 .txt）再检查"),
     ".pages": ("Apple Pages 文档", "请在 Pages 中“导出为” Word（.docx）或纯文本（.txt）再检查"),
     ".xls": ("Excel 表格", "年度报告应是文字文档，请把报告正文另存为 .docx 或 .txt"),
     ".xlsx": ("Excel 表格", "年度报告应是文字文档，请把报告正文另存为 .docx 或 .txt"),
@@ -100,7 +102,7 @@ DEFAULT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 #: .docx: most zip entries
 DEFAULT_MAX_ZIP_ENTRIES = 10_000
 
-_BINARY_MODULES = ("word", "pdf")
+_BINARY_MODULES = ("word", "pdf", "office")
 
 
 def one_line(message: str) -> str:
@@ -138,12 +140,16 @@ def read_document(
     max_pages: int = DEFAULT_MAX_PAGES,
     max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES,
     max_zip_entries: int = DEFAULT_MAX_ZIP_ENTRIES,
+    soffice: Optional[str] = None,
+    convert_timeout: Optional[float] = None,
 ) -> Document:
     """Read ``path`` with the reader for its extension.
 
     ``max_bytes`` limits the file size (default 20 MB for text and HTML,
     100 MB for .docx and .pdf); ``max_pages`` the pages of a PDF;
-    ``max_unpacked_bytes`` and ``max_zip_entries`` what a .docx may unpack to.
+    ``max_unpacked_bytes`` and ``max_zip_entries`` what a .docx may unpack to;
+    ``soffice`` the LibreOffice program that converts .doc/.wps/.rtf/.odt
+    (default: found on PATH) and ``convert_timeout`` how long it may take.
     The file is opened read-only and never modified.
 
     Raises :class:`ReadError` with a one-line Chinese message, starting with
@@ -159,6 +165,8 @@ def read_document(
                 "max_pages": max_pages,
                 "max_unpacked_bytes": max_unpacked_bytes,
                 "max_zip_entries": max_zip_entries,
+                "soffice": soffice,
+                "convert_timeout": convert_timeout,
             },
         )
     except ReadError as exc:
@@ -181,10 +189,10 @@ def _read(p: Path, shown: str, max_bytes: Optional[int], options: dict) -> Docum
     if p.is_dir():
         raise ReadError(f"{shown}: 这是一个文件夹，不是报告文件")
     ext = p.suffix.lower()
-    if ext in _READERS:
-        module_name, func_name = _READERS[ext]
-    elif ext in _SNIFFED:
+    if ext in _SNIFFED:
         module_name, func_name = "", ""  # decided by the content below
+    elif ext in _READERS:
+        module_name, func_name = _READERS[ext]
     else:
         raise _unsupported(shown, ext)
     try:
@@ -208,15 +216,19 @@ def _read(p: Path, shown: str, max_bytes: Optional[int], options: dict) -> Docum
         raise ReadError(f"{shown}: 文件是空的")
     if not module_name:
         sniffed = _sniff(data)
-        if sniffed is None:
+        if sniffed is None and ext in _READERS:
+            module_name, func_name = _READERS[ext]  # a real .doc / .wps: LibreOffice
+        elif sniffed is None:
             raise _unsupported(shown, ext)
-        module_name, func_name = {"word": ("word", "read_docx"), "pdf": ("pdf", "read_pdf"), "web": ("web", "read_html")}[
-            sniffed
-        ]
+        else:
+            module_name, func_name = {"word": ("word", "read_docx"), "pdf": ("pdf", "read_pdf"), "web": ("web", "read_html")}[
+                sniffed
+            ]
     from importlib import import_module
 
     reader = getattr(import_module(f"{__name__}.{module_name}"), func_name)
-    kwargs = {name: options[name] for name in _OPTIONS.get(module_name, ())}
+    options = {**options, "ext": ext}
+    kwargs = {name: options[name] for name in _OPTIONS.get(module_name, ()) if options.get(name) is not None}
     doc = reader(data, shown, **kwargs)
     if not any(line.text.strip() for line in doc.lines):
         raise ReadError(f"{shown}: 文件中没有文字内容")

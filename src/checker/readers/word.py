@@ -499,6 +499,7 @@ class _Walker:
         self.lines: list[SourceLine] = []
         self.number = 0
         self.title: Optional[str] = None
+        self.elements: dict[int, object] = {}  # paragraph number -> its w:p (or the w:tr of a table row)
 
     # a paragraph: (label, pieces, level), numbering counters advanced once
     def _paragraph(self, p) -> Optional[tuple[list[str], Optional[int]]]:
@@ -529,6 +530,7 @@ class _Walker:
             return
         pieces, level = result
         self.number += 1
+        self.elements[self.number] = p
         for i, piece in enumerate(pieces):
             self.lines.append(SourceLine(number=self.number, text=piece, level=level if i == 0 else None))
 
@@ -566,7 +568,28 @@ class _Walker:
                 if text:
                     texts.append(text)
             self.number += 1
+            self.elements[self.number] = tr
             self.lines.append(SourceLine(number=self.number, text=CELL_SEPARATOR.join(texts)))
+
+
+def _walk_document(document) -> "_Walker":
+    try:
+        styles_root = document.styles.element
+    except Exception:  # noqa: BLE001 - a document without styles part
+        styles_root = None
+    styles = _Styles(styles_root)
+    try:
+        numbering_root = document.part.numbering_part.element
+    except Exception:  # noqa: BLE001 - no numbering part
+        numbering_root = None
+    walker = _Walker(styles, _Numbering(numbering_root, styles))
+    walker.walk(document.element.body)
+    return walker
+
+
+def paragraph_elements(document) -> dict[int, object]:
+    """For an open python-docx Document: paragraph number (as read_docx counts) -> its w:p, or w:tr for a table row."""
+    return _walk_document(document).elements
 
 
 def read_docx(
@@ -588,17 +611,7 @@ def read_docx(
     except Exception as exc:  # noqa: BLE001 - any library failure is a bad file
         detail = " ".join(str(exc).split())[:120]
         raise ReadError(f"{shown}: 无法打开 Word 文档，文件可能已损坏（{detail}）；请重新保存或另存为 .txt") from exc
-    try:
-        styles_root = document.styles.element
-    except Exception:  # noqa: BLE001 - a document without styles part
-        styles_root = None
-    styles = _Styles(styles_root)
-    try:
-        numbering_root = document.part.numbering_part.element
-    except Exception:  # noqa: BLE001 - no numbering part
-        numbering_root = None
-    walker = _Walker(styles, _Numbering(numbering_root, styles))
-    walker.walk(body)
+    walker = _walk_document(document)
     if not any(line.text.strip() for line in walker.lines) and body.find(f".//{w('altChunk')}") is not None:
         raise ReadError(
             f"{shown}: 文档正文是嵌入的网页或其他文档（altChunk），无法直接读取；请用 Word 或 WPS 打开后“另存为” .docx 或 .txt"
