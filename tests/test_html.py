@@ -107,9 +107,11 @@ def test_every_link_resolves_and_ids_are_unique(batch):
 
 
 def test_self_contained(batch):
+    """No external file; one small inline script (sorting and filtering the scoreboard), no other."""
     html = batch[0]
     page = Page(html)
-    assert not [t for t, a in page.elements if t in ("script", "link", "img", "iframe", "object", "embed")]
+    assert not [t for t, a in page.elements if t in ("link", "img", "iframe", "object", "embed")]
+    assert [t for t, a in page.elements if t == "script"] == ["script"] and html.count("<script>") == 1
     assert not [a for _, a in page.elements if "src" in a]
     assert "http://" not in html and "https://" not in html and "url(" not in html
     assert '<meta charset="utf-8">' in html and '<html lang="zh-CN">' in html
@@ -164,13 +166,14 @@ def test_duplicate_blocks_link_to_each_other(batch):
         assert "重复了这里" in page.text_by_id[f"r{i}-L{f['related_line']}"]  # ... and the way back from the original
 
 
-def test_scoreboard_ranked_by_score_with_charts(batch):
+def test_scoreboard_failing_first_then_by_score_with_charts(batch):
     html, reports = batch
     page = Page(html)
     assert "scoreboard" in page.ids and "charts" in page.ids
     rows = [h for h in page.links if h.startswith("#r") and "-" not in h]
-    ranked = sorted(range(1, len(reports) + 1), key=lambda i: (-reports[i - 1]["score"], i))
+    ranked = sorted(range(1, len(reports) + 1), key=lambda i: (reports[i - 1]["passed"], reports[i - 1]["score"], i))
     assert rows[: len(reports)] == [f"#r{i}" for i in ranked]
+    assert not reports[ranked[0] - 1]["passed"] and reports[ranked[-1] - 1]["passed"]
     svgs = [a for t, a in page.elements if t == "svg"]
     assert [a["aria-label"] for a in svgs] == ["得分分布", "缺少的部分"]
     assert "不足的原因" in html.split('aria-label="缺少的部分"')[1].split("</svg>")[0]
@@ -329,3 +332,102 @@ def test_review_page_in_headless_chromium(batch, tmp_path):
         assert img.size == (1280, 1600)
         colours_used = img.convert("RGB").getcolors(maxcolors=1 << 16)
     assert colours_used is None or len(colours_used) > 50  # text, tables and charts were drawn, not a blank page
+
+
+#: clicks the scoreboard's headings and sets its filters, then writes what the rows did into the DOM
+SORT_PROBE = """<script>
+(function () {
+  function rows() { return Array.prototype.slice.call(document.querySelectorAll("#board tbody tr")); }
+  function order() { return rows().map(function (r) { return r.querySelector("a").getAttribute("href"); }); }
+  function visible() { return rows().filter(function (r) { return r.getBoundingClientRect().height > 0; }).length; }
+  function head(k) { return document.querySelector('#board th[data-key="' + k + '"] button'); }
+  var out = {initial: order(), filters: getComputedStyle(document.querySelector("#board tr.filters")).display};
+  head(4).click(); out.score_up = order();
+  head(4).click(); out.score_down = order();
+  head(3).click(); out.year_up = order();
+  var verdict = document.querySelector('#board select[data-col="5"]');
+  verdict.value = "通过"; verdict.dispatchEvent(new Event("change")); out.passed_only = visible();
+  verdict.value = ""; verdict.dispatchEvent(new Event("change")); out.all = visible();
+  var missing = document.querySelector('#board input[data-col="9"]');
+  missing.value = "原因"; missing.dispatchEvent(new Event("input")); out.missing_causes = visible();
+  out.count = document.getElementById("shown-count").textContent;
+  var wrap = document.querySelector("#scoreboard .scroll");
+  out.page_width = document.documentElement.scrollWidth;
+  out.viewport = window.innerWidth;
+  out.phone_layout = getComputedStyle(document.querySelector(".head")).flexDirection;
+  out.board_scrolls = wrap.scrollWidth > wrap.clientWidth;
+  out.name_column = document.querySelector('#board th[data-key="1"]').getBoundingClientRect().width;
+  var pre = document.createElement("pre");
+  pre.id = "probe";
+  pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+})();
+</script>"""
+
+
+def _probe(browser, html: str, tmp_path, width: int, height: int = 900) -> dict:
+    probed = tmp_path / f"sorted-{width}.html"
+    probed.write_text(html.replace("</body>", SORT_PROBE + "</body>"), encoding="utf-8")
+    dom = chromium(browser, f"--window-size={width},{height}", "--dump-dom", probed.as_uri())
+    assert dom.returncode == 0, dom.stderr.decode(errors="replace")[-500:]
+    return json.loads(Page(dom.stdout.decode("utf-8")).text_by_id["probe"])
+
+
+def test_scoreboard_sorts_and_filters_in_headless_chromium(batch, tmp_path):
+    browser = find_chromium()
+    if browser is None:
+        pytest.skip("没有找到 Chromium（Debian: apt-get install chromium），跳过浏览器测试")
+    html, reports = batch
+    got = _probe(browser, html, tmp_path, 1280)
+    ref = {f"#r{i}": rep for i, rep in enumerate(reports, 1)}
+    first = {h: k for k, h in enumerate(got["initial"])}  # ties keep the page's order
+    assert got["filters"] == "table-row"  # the filter row shows once the script runs
+    assert got["initial"][0] and not ref[got["initial"][0]]["passed"]  # failing first
+    assert got["score_up"] == sorted(ref, key=lambda h: (ref[h]["score"], first[h]))
+    assert got["score_down"] == sorted(ref, key=lambda h: (-ref[h]["score"], first[h]))
+    assert got["year_up"] == sorted(ref, key=lambda h: (ref[h]["year"], first[h]))
+    assert got["score_up"] != got["score_down"]
+    assert got["passed_only"] == sum(rep["passed"] for rep in reports) >= 1
+    assert got["all"] == len(reports)
+    causes_missing = sum(1 for rep in reports if any(p["id"] == "causes" and p["status"] == "missing" for p in rep["parts"]))
+    assert got["missing_causes"] == causes_missing and 0 < causes_missing < len(reports)
+    assert got["count"] == f"显示 {causes_missing} / {len(reports)} 份"
+
+
+def test_review_page_at_phone_width(batch, tmp_path):
+    """At phone width the page does not scroll sideways; the scoreboard scrolls inside its box and keeps its columns.
+
+    (Headless Chromium keeps its window at least 500 px wide; the phone layout starts below 40rem = 640 px.)
+    """
+    browser = find_chromium()
+    if browser is None:
+        pytest.skip("没有找到 Chromium（Debian: apt-get install chromium），跳过浏览器测试")
+    got = _probe(browser, batch[0], tmp_path, 390, 844)
+    assert got["viewport"] < 640 and got["phone_layout"] == "column"
+    assert got["page_width"] <= got["viewport"]
+    assert got["board_scrolls"] and got["name_column"] >= 150
+
+
+def test_review_page_prints_on_a4_one_report_a_page(batch, tmp_path):
+    browser = find_chromium()
+    if browser is None:
+        pytest.skip("没有找到 Chromium（Debian: apt-get install chromium），跳过浏览器测试")
+    page = tmp_path / "review.html"
+    page.write_text(batch[0], encoding="utf-8")
+    pdf = tmp_path / "review.pdf"
+    done = chromium(browser, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    assert done.returncode == 0 and pdf.exists(), done.stderr.decode(errors="replace")[-500:]
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(str(pdf))
+    width, height = doc[0].get_size()
+    assert abs(width - 595) < 3 and abs(height - 842) < 3  # A4 in points
+    starts = []
+    for k in range(len(doc)):
+        text = doc[k].get_textpage().get_text_range()
+        starts.append(text.strip()[:60])
+    titles = [rep["title"] for rep in batch[1] if rep["title"]]
+    # each report's section starts a page: its title is at the top of one
+    for title in titles:
+        assert any(s.startswith(title[:10]) for s in starts), (title, starts)
+    assert len(doc) > len(batch[1])

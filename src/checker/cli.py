@@ -18,7 +18,7 @@ from .batch import run_batch
 from .inputs import expand_inputs
 from .output import emit, tmp_name
 
-from .formatters import format_names
+from .formatters import BINARY_FORMATS, format_names
 
 FORMATS = format_names()
 
@@ -107,6 +107,8 @@ def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude,
         keep_lines=fmt == "html",
         force_previous=force_previous,
     )
+    if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
+        _fail_usage(f"--format {fmt} 输出的是 Excel 表格文件，不能显示在屏幕上，请用 -o 指定文件，如 -o 汇总.{fmt}")
     files = expand_inputs(paths, merged["exclude"])
     if not files:
         _fail_usage("没有找到要检查的报告文件")
@@ -214,17 +216,27 @@ main.add_command(annotate_cmd)
 @main.command("template")
 @click.option("--year", type=click.IntRange(2000, 2100), required=True, help="报告年度，如 2024")
 @click.option("--org", required=True, help="机关名称，如“XX县人民政府”")
-@click.option("--rulebook", "--profile", "rulebook_ref", default="national", show_default=True, help="规则集（profile）：内置名称（national、government、department、township）或 YAML 文件路径")
+@click.option("--rulebook", "--profile", "rulebook_ref", default=None, help="规则集（profile）：内置名称（national、government、department、township）或 YAML 文件路径（默认：按 --org 的机关自动选择，与 lint 相同）")
+@click.option("--format", "fmt", type=click.Choice(["md", "txt", "docx"]), default=None, help="输出格式（默认按 -o 的扩展名，屏幕上为 Markdown）")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="写入文件：.md / .txt / .docx（默认以 Markdown 输出到屏幕）")
-def template_cmd(year, org, rulebook_ref, output):
-    """生成报告骨架：标题、法定各部分的标题（按模板顺序）和填写提示。"""
+def template_cmd(year, org, rulebook_ref, fmt, output):
+    """生成报告骨架：标题、法定各部分的标题（按模板顺序）和填写提示；.docx 按公文格式（GB/T 9704）排版。"""
+    from .profiles import AutoProfile
     from .rulebook import RulebookError, load_rulebook
-    from .template import OUTPUT_SUFFIXES, render, skeleton
+    from .template import OUTPUT_SUFFIXES, render, skeleton, title_for
 
     if output and Path(output).suffix.lower() not in OUTPUT_SUFFIXES:
         _fail_usage(f"{output}: 不支持的输出格式，请使用 {' / '.join(OUTPUT_SUFFIXES)}")
+    if fmt == "docx" and not output:
+        output = f"{org.strip()}{year}年法治政府建设年度报告（草稿）.docx"
+    elif fmt and output and Path(output).suffix.lower().lstrip(".").replace("markdown", "md") != fmt:
+        _fail_usage(f"{output}: 扩展名与 --format {fmt} 不一致")
     try:
-        rulebook = load_rulebook(rulebook_ref)
+        if rulebook_ref is None:
+            auto = AutoProfile()
+            rulebook = auto.choose(title_for(auto.base, year, org.strip()), [org.strip()])
+        else:
+            rulebook = load_rulebook(rulebook_ref)
     except RulebookError as exc:
         _fail_usage(str(exc))
     try:
@@ -233,6 +245,8 @@ def template_cmd(year, org, rulebook_ref, output):
         _fail_usage(f"{output}: 无法写入（{exc.strerror or exc}）")
     if text is not None:
         sys.stdout.write(text)
+    else:
+        click.echo(f"{output}: 已写入报告骨架（规则集：{rulebook.id}）", err=True)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from .checks.coverage import CHECK_ID as COVERAGE_RULE, measure_coverage
 from .matcher import match_parts
 from .metadata import detect_published, detect_year
 from .model import Document, PartResult, ReadError, ReportResult
-from .normalize import normalize
+from .normalize import mark_guidance, normalize
 from .outline import build_outline
 from .places import localize
 from .profiles import SIGNATURE_LINES, report_subject, resolve as resolve_profile
@@ -45,7 +45,7 @@ class Options:
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
-    nd = normalize(doc)
+    nd = mark_guidance(normalize(doc), _guidance_markers(rulebook))
     outline = build_outline(nd)
     rulebook = resolve_profile(rulebook, outline)  # no profile asked for: the one the title names
     parts = match_parts(outline, rulebook)
@@ -103,6 +103,15 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         subject=subject,
         notes=[f"{doc.path}: {n}" for n in notes],
     )
+
+
+def _guidance_markers(rulebook) -> tuple:
+    """The template-placeholder check's ``guidance`` markers: lines that are a template's guidance, not content."""
+    try:
+        check = rulebook.check("template-placeholder")
+    except (KeyError, AttributeError):
+        return ()
+    return tuple(check.params.get("guidance", ())) if check.enabled else ()
 
 
 def _selected(rule: str, part: str, options: Options) -> bool:

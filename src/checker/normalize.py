@@ -68,6 +68,7 @@ class TextLine:
     location: Optional[str] = None
     level_hint: Optional[int] = None
     chrome: bool = False  # web-page furniture, not part of the report
+    guidance: bool = False  # a guidance line of `checker template` (填写提示): never content
 
     @property
     def shown(self) -> str:
@@ -86,7 +87,18 @@ class NormalizedDocument:
 
     @property
     def body(self) -> list[TextLine]:
-        return [ln for ln in self.lines if ln.text and not ln.chrome]
+        return [ln for ln in self.lines if ln.text and not ln.chrome and not ln.guidance]
+
+
+def mark_guidance(nd: NormalizedDocument, markers) -> NormalizedDocument:
+    """Lines holding one of ``markers`` (a template's 填写提示) are guidance: kept, but never the report's content."""
+    from dataclasses import replace
+
+    markers = [m for m in markers if m]
+    if not markers:
+        return nd
+    nd.lines = [replace(ln, guidance=True) if any(m in ln.text for m in markers) else ln for ln in nd.lines]
+    return nd
 
 
 @lru_cache(maxsize=1)

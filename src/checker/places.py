@@ -43,13 +43,13 @@ def where(fmt: Optional[str], line: Optional[int], location: Optional[str] = Non
 
 
 def span(fmt: Optional[str], first: int, last: int, first_location: Optional[str] = None, last_location: Optional[str] = None) -> str:
-    """A range of lines or paragraphs: "第 12–14 段", "第 3 页第 5 行至第 4 页第 2 行"."""
+    """A range of lines or paragraphs: "第 12-14 段", "第 3 页第 5 行至第 4 页第 2 行"."""
     if first == last:
         return where(fmt, first, first_location)
     if first_location and ":" in first_location and last_location and ":" in last_location:
         return f"{where(fmt, first, first_location)}至{where(fmt, last, last_location)}"
     unit = "段" if is_paragraphs(fmt) else "行"
-    return f"第 {first}–{last} {unit}"
+    return f"第 {first}-{last} {unit}"
 
 
 def short_section(section: Optional[str]) -> Optional[str]:

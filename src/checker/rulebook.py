@@ -151,7 +151,7 @@ CHECK_PARAMS: dict[str, dict[str, str]] = {
     "measures-figures": {"number_pattern": _REGEX, "min_per_1000": _NUM, "min_chars": _INT},
     "plan-concrete-items": {"item_pattern": _REGEX, "min_items": _INT, "concrete": _STRLIST, "min_concrete": _INT, "min_chars": _INT},
     "causes-restate-problems": {"max_similarity": _NUM, "min_chars": _INT},
-    "template-placeholder": {"markers": _STRLIST},
+    "template-placeholder": {"markers": _STRLIST, "guidance": _STRLIST},
     "title-year-mismatch": {},
     "missing-signature": {"last_lines": _INT},
     "traditional-char": {"whole_text_share": _NUM, "whole_text_message": _STR, "max_lines": _INT},

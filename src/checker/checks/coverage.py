@@ -53,6 +53,9 @@ def measure_coverage(outline: Outline, parts: dict[str, PartMatch], rulebook: Ru
 
 
 def _text_with_heading(m: PartMatch) -> str:
+    """A part's text with its heading; a heading with nothing under it covers nothing (a blank template)."""
+    if not m.text.strip():
+        return ""
     return f"{m.heading.text}\n{m.text}" if m.heading is not None else m.text
 
 

@@ -1,8 +1,10 @@
 """Formatters render ReportResults; they know nothing of Chinese or of rules' logic.
 
 Every whole-document format is a module here with
-``render(results: list[ReportResult], rulebook: Rulebook) -> str`` and is
-registered in ``DOCUMENT_FORMATS``; the CLI offers them by name.  The
+``render(results: list[ReportResult], rulebook: Rulebook) -> str`` (``bytes``
+for the spreadsheet formats xlsx and csv) and is registered in
+``DOCUMENT_FORMATS``; the CLI offers them by name.  ``BINARY_FORMATS`` cannot
+be shown on a terminal.  The
 terminal format is different (it streams to a rich console while a batch
 runs) and lives in ``terminal.py``.
 """
@@ -19,7 +21,12 @@ DOCUMENT_FORMATS: dict[str, str] = {
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
+    "xlsx": "xlsx",
+    "csv": "csv_format",
 }
+
+#: formats whose output is a binary file (written to -o or a pipe, never to a terminal)
+BINARY_FORMATS = frozenset({"xlsx"})
 
 
 def document_formatter(name: str) -> Callable:

@@ -1,11 +1,17 @@
-"""A self-contained HTML review page: one file, no external assets, no script.
+"""A self-contained HTML review page: one file, no external assets.
 
-For a batch: a scoreboard ranked by score, a histogram of the scores and a bar
+For a batch: a scoreboard with the failing reports first (then by score, lowest
+first) that sorts by any column and filters by report, unit, year, verdict and
+missing parts (a small inline script; without it the table is simply in that
+order), a histogram of the scores and a bar
 chart of the parts most often missing (inline SVG), each linking to the
 report's section.  For each report: title, year, profile, score and verdict;
 the parts as a checklist linking to the heading found; the findings; and the
 full text with every finding marked at its line (colour by severity, message
-and fix beside it), duplicated blocks linked to each other.
+and fix beside it), duplicated blocks linked to each other.  A print
+stylesheet lays it out on A4 (each report on a new page, rows never split);
+below 40rem (a phone) the text and its notes stack and the tables scroll
+sideways instead of squeezing their columns.
 
 The report text comes from ``ReportResult.lines`` (the engine fills it when
 ``Options.keep_lines`` is set); this module reads no files.  Every text is
@@ -20,6 +26,7 @@ from typing import Iterable, Optional
 
 from .. import __version__
 from ..model import SEVERITIES, Finding, ReportResult
+from ..places import finding_place, where
 
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_LABEL = {"present": ("✓", "有"), "weak": ("△", "弱"), "missing": ("✗", "缺")}
@@ -92,17 +99,95 @@ li:target{outline:2px solid #f79009}
 .tag{display:inline-block;font-size:.78rem;color:var(--ok);border:1px solid #abefc6;background:var(--ok-bg);border-radius:4px;padding:0 .4em;margin-left:.5em;font-weight:400}
 .backref{font-size:.85rem;color:var(--muted)}
 nav.toc a{margin-right:.75rem}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table.board{min-width:62rem}
+table.board td:nth-child(2){min-width:14em}
+table.board th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit;white-space:nowrap}
+table.board th button::after{content:" ↕";color:#98a2b3;font-weight:400}
+table.board th[aria-sort=ascending] button::after{content:" ↑";color:var(--ink)}
+table.board th[aria-sort=descending] button::after{content:" ↓";color:var(--ink)}
+tr.filters td{background:#f9fafb;padding:.25rem .4rem}
+tr.filters input,tr.filters select{width:100%;min-width:4em;font:inherit;font-size:.85rem;padding:.1rem .3rem;border:1px solid var(--rule);border-radius:4px}
+.js-only{display:none}
+html.js .js-only{display:revert}
+html.js tr.filters.js-only{display:table-row}
+.shown-count{font-size:.88rem}
 @media (max-width:62rem){.ln{grid-template-columns:2.75rem minmax(0,1fr)}.notes{grid-column:2}}
-@media print{body{background:#fff}.card{border:none;padding:0}}
+@media (max-width:40rem){body{font-size:15px}main{padding:.75rem .5rem 3rem}.card{padding:.9rem .75rem;margin:.75rem 0}
+.head{flex-direction:column;gap:.5rem}.scorebox{text-align:left}.ln{grid-template-columns:2.25rem minmax(0,1fr);gap:0 .5rem}
+table.parts{display:block;overflow-x:auto}.charts{grid-template-columns:minmax(0,1fr)}}
+@media print{@page{size:A4;margin:14mm 12mm}
+body{background:#fff;font-size:10.5pt;line-height:1.6}main{max-width:none;padding:0}
+.card{border:none;border-radius:0;padding:0;margin:0 0 1rem}
+section.report{break-before:page;page-break-before:always}
+tr,li,.ln,.note,figure,.head{break-inside:avoid;page-break-inside:avoid}
+thead{display:table-header-group}
+.js-only,html.js .js-only,html.js tr.filters.js-only,a.back{display:none}
+.scroll{overflow:visible}table.board{min-width:0}
+a{color:inherit;text-decoration:none}
+table.board th button::after{content:""}
+.ln{grid-template-columns:2.5rem minmax(0,1fr) minmax(0,14rem)}.ln:target,li:target{outline:none}}
 """
+
+#: sorts the scoreboard by a clicked column and filters it by the inputs under the headings;
+#: the page works without it (the table is then in its printed order)
+SCRIPT = """(function () {
+  var root = document.documentElement;
+  root.className += " js";
+  var table = document.getElementById("board");
+  if (!table) return;
+  var body = table.tBodies[0], heads = table.tHead.rows[0].cells;
+  var filters = table.querySelectorAll("[data-col]"), count = document.getElementById("shown-count");
+  function value(td, numeric) {
+    var v = td.getAttribute("data-v");
+    if (v === null) v = td.textContent.trim();
+    if (!numeric) return v;
+    var n = parseFloat(v);
+    return isNaN(n) ? -Infinity : n;
+  }
+  Array.prototype.forEach.call(heads, function (th, col) {
+    var button = th.querySelector("button");
+    if (!button) return;
+    button.addEventListener("click", function () {
+      var numeric = th.getAttribute("data-type") === "num";
+      var dir = th.getAttribute("aria-sort") === "ascending" ? -1 : 1;
+      Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+      th.setAttribute("aria-sort", dir === 1 ? "ascending" : "descending");
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = value(a.cells[col], numeric), y = value(b.cells[col], numeric);
+        var c = numeric ? (x < y ? -1 : x > y ? 1 : 0) : String(x).localeCompare(String(y), "zh-CN");
+        return c * dir || a.getAttribute("data-order") - b.getAttribute("data-order");
+      });
+      rows.forEach(function (r) { body.appendChild(r); });
+    });
+  });
+  function apply() {
+    var shown = 0;
+    Array.prototype.forEach.call(body.rows, function (row) {
+      var ok = Array.prototype.every.call(filters, function (f) {
+        var want = f.value.trim(), text = row.cells[+f.getAttribute("data-col")].textContent.trim();
+        if (!want) return true;
+        return f.tagName === "SELECT" ? text === want : text.toLowerCase().indexOf(want.toLowerCase()) >= 0;
+      });
+      row.hidden = !ok;
+      if (ok) shown++;
+    });
+    if (count) count.textContent = "显示 " + shown + " / " + body.rows.length + " 份";
+  }
+  Array.prototype.forEach.call(filters, function (f) {
+    f.addEventListener("input", apply);
+    f.addEventListener("change", apply);
+  });
+})();"""
 
 
 def _e(value) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
-def _where(line: Optional[int], location: Optional[str]) -> str:
-    return location or (str(line) if line is not None else "")
+def _evidence(f: Finding) -> str:
+    return f.evidence + (f"（规范化：{f.normalized}）" if f.normalized else "")
 
 
 def _fmt_score(score: float) -> str:
@@ -144,8 +229,9 @@ def _verdict(r: ReportResult) -> str:
 
 
 def _ranked(results: list[ReportResult]) -> list[tuple[int, ReportResult]]:
+    """Unreadable files and failing reports first, then the passing ones; lowest score first in each."""
     indexed = list(enumerate(results, 1))
-    return sorted(indexed, key=lambda t: (t[1].error is not None, -t[1].score, t[0]))
+    return sorted(indexed, key=lambda t: (0 if t[1].error is not None else 1 if not t[1].passed else 2, t[1].score, t[0]))
 
 
 def _display_name(r: ReportResult) -> str:
@@ -169,7 +255,7 @@ def _error_summary(r: ReportResult, rulebook) -> str:
 
 def _scoreboard(results: list[ReportResult], rulebook=None) -> str:
     rows = []
-    for rank, (i, r) in enumerate(_ranked(results), 1):
+    for order, (i, r) in enumerate(_ranked(results), 1):
         counts = Counter(f.severity for f in r.findings)
         if r.error is not None:
             missing, errors = r.error, ""
@@ -179,17 +265,36 @@ def _scoreboard(results: list[ReportResult], rulebook=None) -> str:
         name = _display_name(r)
         path = f'<div class="muted rule">{_e(r.path)}</div>' if r.path != name else ""
         score = "" if r.error is not None else _fmt_score(r.score)
+        sort_score = "-1" if r.error is not None else _fmt_score(r.score)
+        verdict = 0 if r.error is not None else 1 if not r.passed else 2
         rows.append(
-            f'<tr><td class="num">{rank}</td><td><a href="#{_Ids(i).section}">{_e(name)}</a>{path}</td>'
-            f'<td class="num">{_e(r.year or "")}</td><td class="num">{_e(score)}</td><td>{_verdict(r)}</td>'
-            f'<td><span class="count">{counts.get("error", 0)}</span> <span class="why">{_e(errors)}</span></td>'
+            f'<tr data-order="{order}"><td class="num">{order}</td><td><a href="#{_Ids(i).section}">{_e(name)}</a>{path}</td>'
+            f'<td>{_e(r.subject or "")}</td><td class="num">{_e(r.year or "")}</td><td class="num" data-v="{sort_score}">{_e(score)}</td>'
+            f'<td data-v="{verdict}">{_verdict(r)}</td>'
+            f'<td data-v="{counts.get("error", 0)}"><span class="count">{counts.get("error", 0)}</span> <span class="why">{_e(errors)}</span></td>'
             f'<td class="num">{counts.get("warning", 0)}</td><td class="num">{counts.get("info", 0)}</td><td>{_e(missing)}</td></tr>'
         )
+    heads = (("#", "num"), ("报告", "text"), ("单位", "text"), ("年度", "num"), ("得分", "num"), ("结果", "num"), ("错误", "num"), ("警告", "num"), ("提示", "num"), ("缺少的部分", "text"))
+    right = ' class="num"'
+    head = "".join(
+        f'<th{right if kind == "num" and label not in ("结果", "错误") else ""} data-type="{kind}" data-key="{k}"><button type="button">{label}</button></th>'
+        for k, (label, kind) in enumerate(heads)
+    )
+    verdicts = "".join(f"<option>{v}</option>" for v in ("未通过", "通过", "无法读取"))
+    cells = {
+        1: '<input type="search" data-col="1" placeholder="筛选报告" aria-label="按报告筛选">',
+        2: '<input type="search" data-col="2" placeholder="筛选单位" aria-label="按单位筛选">',
+        3: '<input type="search" data-col="3" placeholder="年度" aria-label="按年度筛选">',
+        5: f'<select data-col="5" aria-label="按结果筛选"><option value="">全部</option>{verdicts}</select>',
+        9: '<input type="search" data-col="9" placeholder="如：原因" aria-label="按缺少的部分筛选">',
+    }
+    filters = "".join(f"<td>{cells.get(k, '')}</td>" for k in range(len(heads)))
     return (
-        '<section class="card" id="scoreboard"><h2>汇总（按得分排序）</h2>'
-        '<table><thead><tr><th class="num">名次</th><th>报告</th><th class="num">年度</th><th class="num">得分</th><th>结果</th>'
-        '<th>错误</th><th class="num">警告</th><th class="num">提示</th><th>缺少的部分</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
+        '<section class="card" id="scoreboard"><h2>汇总（未通过的在前，按得分从低到高）</h2>'
+        f'<p class="muted js-only">点击列标题排序，在标题下的框中输入文字筛选。<span class="shown-count" id="shown-count">共 {len(results)} 份</span></p>'
+        f'<div class="scroll"><table class="board" id="board"><thead><tr>{head}</tr>'
+        f'<tr class="filters js-only">{filters}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div></section>"
     )
 
 
@@ -284,17 +389,17 @@ def _overview(results: list[ReportResult], rulebook=None) -> str:
 # ---------------------------------------------------------------- one report
 
 
-def _finding_body(f: Finding, ids: _Ids, line_ids: set[int], lines_by_number: dict) -> str:
+def _finding_body(f: Finding, ids: _Ids, line_ids: set[int], fmt: Optional[str]) -> str:
     """Message, rule, evidence, fix, and the link to the other place of a duplicate."""
     parts = [f'<span class="sev">{SEVERITY_LABEL.get(f.severity, _e(f.severity))}</span>{_e(f.message)} <span class="rule">[{_e(f.rule)}]</span>']
     if f.related_line is not None:
-        shown = lines_by_number.get(f.related_line, str(f.related_line))
+        shown = where(fmt, f.related_line)
         if f.related_line in line_ids:
-            parts.append(f'<div class="evidence">另一处：<a class="related" href="#{ids.line(f.related_line)}">第 {_e(shown)} 行</a></div>')
+            parts.append(f'<div class="evidence">另一处：<a class="related" href="#{ids.line(f.related_line)}">{_e(shown)}</a></div>')
         else:
-            parts.append(f'<div class="evidence">另一处：第 {_e(shown)} 行</div>')
+            parts.append(f'<div class="evidence">另一处：{_e(shown)}</div>')
     if f.evidence:
-        parts.append(f'<div class="evidence">{_e(f.evidence)}</div>')
+        parts.append(f'<div class="evidence">{_e(_evidence(f))}</div>')
     if f.fix:
         parts.append(f'<div class="fix">{_e(f.fix)}</div>')
     return "".join(parts)
@@ -302,14 +407,13 @@ def _finding_body(f: Finding, ids: _Ids, line_ids: set[int], lines_by_number: di
 
 def _report_section(i: int, r: ReportResult, total: int) -> str:
     ids = _Ids(i)
-    back = '<a href="#top">返回目录</a>' if total > 1 else ""
+    back = '<a class="back" href="#top">返回目录</a>' if total > 1 else ""
     if r.error is not None:
         return (
             f'<section class="card report" id="{ids.section}"><div class="head"><div>'
             f"<h2>{_e(_display_name(r))}</h2><p class=\"meta\"><span>{_e(r.path)}</span></p></div>"
             f'<div class="scorebox">{_verdict(r)}</div></div><p class="st-missing">{_e(r.error)}</p>{back}</section>'
         )
-    lines_by_number = {number: shown for number, shown, _, _ in r.lines}
     line_ids = {number for number, _, text, _ in r.lines if text.strip()}
     findings = list(enumerate(r.findings, 1))
     at_line: dict[int, list[tuple[int, Finding]]] = defaultdict(list)
@@ -344,15 +448,15 @@ def _report_section(i: int, r: ReportResult, total: int) -> str:
     for p in r.parts:
         mark, label = STATUS_LABEL.get(p.status, ("?", p.status))
         if p.line is not None and p.line in line_ids:
-            where = f'<a href="#{ids.line(p.line)}">第 {_e(_where(p.line, p.location))} 行</a>'
+            at = f'<a href="#{ids.line(p.line)}">{_e(where(r.format, p.line, p.location))}</a>'
         elif p.line is not None:
-            where = f"第 {_e(_where(p.line, p.location))} 行"
+            at = _e(where(r.format, p.line, p.location))
         else:
-            where = "—"
+            at = "—"
         heading = _e(p.heading) if p.heading else ('<span class="muted">（正文中找到）</span>' if p.status == "weak" else "")
         out.append(
             f'<tr class="st-{_e(p.status)}" id="{ids.part(_e(p.id))}"><td>{_e(p.name)}</td>'
-            f'<td class="st-{_e(p.status)}">{mark} {label}</td><td class="num">{where}</td><td>{heading}</td></tr>'
+            f'<td class="st-{_e(p.status)}">{mark} {label}</td><td class="num">{at}</td><td>{heading}</td></tr>'
         )
     out.append("</tbody></table>")
 
@@ -362,12 +466,10 @@ def _report_section(i: int, r: ReportResult, total: int) -> str:
         out.append('<ul class="findings">')
         for k, f in findings:
             if f.line is not None and f.line in line_ids:
-                place = f'<a class="to-line" href="#{ids.line(f.line)}">第 {_e(_where(f.line, f.location))} 行</a>'
-            elif f.line is not None:
-                place = f"第 {_e(_where(f.line, f.location))} 行"
+                place = f'<a class="to-line" href="#{ids.line(f.line)}">{_e(finding_place(r.format, f))}</a>'
             else:
-                place = "全文"
-            out.append(f'<li class="sev-{_e(f.severity)}" id="{ids.finding(k)}"><span class="muted">{place}</span> {_finding_body(f, ids, line_ids, lines_by_number)}</li>')
+                place = _e(finding_place(r.format, f))
+            out.append(f'<li class="sev-{_e(f.severity)}" id="{ids.finding(k)}"><span class="muted">{place}</span> {_finding_body(f, ids, line_ids, r.format)}</li>')
         out.append("</ul>")
     else:
         out.append('<p class="st-present">没有发现问题。</p>')
@@ -393,7 +495,7 @@ def _report_section(i: int, r: ReportResult, total: int) -> str:
                 f'{_e(f.message)} <span class="rule">[{_e(f.rule)}]</span>' + (f'<div class="fix">{_e(f.fix)}</div>' if f.fix else "") + "</div>"
             )
         for k, f in referred.get(number, []):
-            notes.append(f'<div class="backref">第 <a href="#{ids.note(k) if f.line in line_ids else ids.finding(k)}">{_e(_where(f.line, f.location))}</a> 行重复了这里</div>')
+            notes.append(f'<div class="backref"><a href="#{ids.note(k) if f.line in line_ids else ids.finding(k)}">{_e(where(r.format, f.line, f.location))}</a>重复了这里</div>')
         title = ' title="网页附加信息，不计入正文"' if chrome else ""
         out.append(
             f'<div class="{" ".join(classes)}" id="{ids.line(number)}"{title}><a class="no" href="#{ids.line(number)}">{_e(shown)}</a>'
@@ -427,5 +529,7 @@ def render(results: Iterable[ReportResult], rulebook=None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{PAGE_TITLE}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
         + "\n".join(body)
-        + "\n</main>\n</body>\n</html>\n"
+        + "\n</main>\n"
+        + (f"<script>{SCRIPT}</script>\n" if len(results) > 1 else "")
+        + "</body>\n</html>\n"
     )
