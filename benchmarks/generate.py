@@ -116,3 +116,64 @@ def _chinese_number(n: int) -> str:
     if n < 100:
         return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
     return str(n)
+
+
+def sentence_pool() -> list[str]:
+    """Every sentence of the corpus reports of at least 12 characters (for reports that differ)."""
+    out = []
+    for rep in corpus_reports():
+        for ln in rep:
+            if _HEADING.match(ln.strip()):
+                continue
+            out.extend(s.strip() for s in re.split(r"(?<=[。；;])", ln) if len(s.strip()) >= 12)
+    return sorted(set(out))
+
+
+def _unit(k: int) -> str:
+    return f"{_chinese_number(k // 26 + 1)}{chr(0x4E00 + 0x1A2 + (k % 26) * 37)}县"
+
+
+def distinct_batch(n: int, seed: int = 0, pairs: int = 10, groups: int = 3, group_size: int = 6, measures_copies: int = 5):
+    """``n`` reports of different units, each of 60 sentences drawn from the corpus, with planted copies.
+
+    Returns ``[(file name, text, planted)]``: ``planted`` names the copy group a
+    report belongs to (``None`` for a report of its own): ``pairs`` pairs of a
+    report and a copy with the unit's name and the figures changed, ``groups``
+    范文 used by ``group_size`` units each, and ``measures_copies`` reports whose
+    measures are another unit's while the rest is their own.
+    """
+    rng = random.Random(seed)
+    pool = sentence_pool()
+
+    def report(unit: str, measures: list[str], rest: list[str]) -> str:
+        lines = [f"{unit}2023年法治政府建设年度报告", "一、主要举措和成效"]
+        lines += ["".join(measures[i : i + 4]) for i in range(0, len(measures), 4)]
+        lines += ["二、存在的不足和原因", "".join(rest[:4]), "三、2024年工作安排", "".join(rest[4:])]
+        return "\n".join(_vary_numbers(ln, rng) for ln in lines) + "\n"
+
+    def draw(k: int) -> list[str]:
+        return rng.sample(pool, k)
+
+    planted_total = 2 * pairs + groups * group_size + 2 * measures_copies
+    out: list[tuple[str, str, str | None]] = []
+    unit = 0
+    for p in range(pairs):
+        measures, rest = draw(48), draw(8)
+        for _ in range(2):
+            out.append((f"{_unit(unit)}.txt", report(_unit(unit), measures, rest), f"pair{p}"))
+            unit += 1
+    for g in range(groups):
+        measures, rest = draw(48), draw(8)
+        for _ in range(group_size):
+            out.append((f"{_unit(unit)}.txt", report(_unit(unit), measures, rest), f"group{g}"))
+            unit += 1
+    for m in range(measures_copies):
+        measures = draw(48)
+        for _ in range(2):
+            out.append((f"{_unit(unit)}.txt", report(_unit(unit), measures, draw(8)), f"measures{m}"))
+            unit += 1
+    while len(out) < max(n, planted_total):
+        out.append((f"{_unit(unit)}.txt", report(_unit(unit), draw(48), draw(8)), None))
+        unit += 1
+    rng.shuffle(out)
+    return out

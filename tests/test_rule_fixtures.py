@@ -35,8 +35,13 @@ def _document(text: str, path: str) -> Document:
     return Document(path=path, format="text", lines=[SourceLine(i, t) for i, t in enumerate(text.splitlines(), 1)])
 
 
-def _findings(text: str, rb, previous: str | None):
+def _findings(text: str, rb, previous: str | None, other: str | None = None):
     doc = _document(text, "example.txt")
+    if other:  # a batch check (copied-report): the example is checked in a batch with another unit's report
+        from checker.checks.copies import apply
+
+        results = [check_document(doc, rb, Options()), check_document(_document(other, "other.txt"), rb, Options())]
+        return apply(results, rb, Options())[0].findings
     if previous:
         return check_document(doc, rb, Options(), previous=_document(previous, "previous.txt")).findings
     return check_document(doc, rb, Options()).findings
@@ -50,7 +55,7 @@ def test_rule_has_working_examples(name, rule, part):
     assert examples.get("fail") and examples.get("pass"), f"{label} has no fail/pass examples in its rulebook"
 
     def hits(text):
-        return [f for f in _findings(text, rb, examples.get("previous")) if f.rule == rule and (part is None or f.part == part)]
+        return [f for f in _findings(text, rb, examples.get("previous"), examples.get("other")) if f.rule == rule and (part is None or f.part == part)]
 
     if not rb.check(rule).enabled:
         assert not hits(examples["fail"]), f"{label} is disabled but fires"

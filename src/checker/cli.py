@@ -120,10 +120,10 @@ def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude,
     if fmt != "terminal":
         from .formatters import document_formatter
 
-        results = list(run_batch(files, rulebook_ref, options, jobs))
+        results = compare_reports(list(run_batch(files, rulebook_ref, options, jobs)), rulebook, options)
         emit(document_formatter(fmt)(results, rulebook), output)
     else:
-        results = _lint_terminal(files, rulebook_ref, options, jobs, output, min_score if min_score is not None else rulebook.pass_mark)
+        results = _lint_terminal(files, rulebook_ref, options, jobs, output, min_score if min_score is not None else rulebook.pass_mark, rulebook)
     for r in results:
         for note in r.notes:
             click.echo(f"checker: {note}", err=True)
@@ -163,7 +163,14 @@ def _read_limits(max_size, max_pages, max_unpacked, max_entries) -> tuple:
     return tuple(sorted(limits.items()))
 
 
-def _lint_terminal(files, rulebook_ref, options, jobs, output, pass_mark):
+def compare_reports(results: list, rulebook, options) -> list:
+    """The batch-level checks: reports of different units that copy each other (copied-report)."""
+    from .checks.copies import apply
+
+    return apply(results, rulebook, options)
+
+
+def _lint_terminal(files, rulebook_ref, options, jobs, output, pass_mark, rulebook=None):
     from rich.console import Console
 
     from .formatters.terminal import render_report, render_summary
@@ -186,14 +193,18 @@ def _lint_terminal(files, rulebook_ref, options, jobs, output, pass_mark):
                 for r in stream:
                     results.append(r)
                     bar.advance(task)
-            for r in results:
-                if r.error is None:
-                    render_report(console, r, detailed=False)
+        elif batch:
+            results = list(stream)  # the reports are compared with each other before they are shown
         else:
             for r in stream:
                 results.append(r)
                 if r.error is None:
-                    render_report(console, r, detailed=not batch)
+                    render_report(console, r, detailed=True)
+        if batch:
+            results = compare_reports(results, rulebook, options) if rulebook is not None else results
+            for r in results:
+                if r.error is None:
+                    render_report(console, r, detailed=False)
         if batch:
             render_summary(console, results, pass_mark)
     finally:

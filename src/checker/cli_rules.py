@@ -191,6 +191,8 @@ def _examples(examples: dict) -> list[tuple[str, str, str]]:
     out = []
     if examples.get("previous"):
         out.append(("上一年度报告（对照用）", examples["previous"], "dim"))
+    if examples.get("other"):
+        out.append(("同批另一单位的报告（对照用）", examples["other"], "dim"))
     out.append(("不通过的例子", examples.get("fail", ""), "red"))
     out.append(("通过的例子", examples.get("pass", ""), "green"))
     return out

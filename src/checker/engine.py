@@ -15,6 +15,7 @@ from datetime import date
 from typing import Optional
 
 from .checks import Context, run_checks
+from .checks.copies import CHECK_ID as COPIES_RULE, sketch as make_sketch
 from .checks.coverage import CHECK_ID as COVERAGE_RULE, measure_coverage
 from .matcher import match_parts
 from .metadata import detect_published, detect_year
@@ -70,6 +71,8 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
     ctx = Context(nd=nd, outline=outline, rulebook=rulebook, parts=parts, year=year, published=published, published_line=published_line, cross=cross)
     findings = localize(run_checks(ctx, set(options.select), set(options.ignore), dict(options.severities)), nd.lines, outline.headings)
     coverage = measure_coverage(outline, parts, rulebook)
+    copies = rulebook.checks.get(COPIES_RULE)
+    sketch = make_sketch(outline, parts, copies) if copies is not None and copies.enabled and _selected(COPIES_RULE, "", options) else None
     counted = _selected(COVERAGE_RULE, "measures", options)
     value = score(parts, findings, rulebook, coverage if counted else None)
     pass_mark = options.min_score if options.min_score is not None else rulebook.pass_mark
@@ -102,6 +105,7 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         title_line=outline.title_line.number if outline.title_line is not None else None,
         subject=subject,
         notes=[f"{doc.path}: {n}" for n in notes],
+        sketch=sketch,
     )
 
 

@@ -126,5 +126,7 @@ class ReportResult:
     subject: Optional[str] = None  # the organ that wrote the report (单位), from its title or signature
     pass_mark: Optional[float] = None  # the pass mark it was judged by
     fail_on: Optional[str] = None  # the lowest severity that fails it
+    #: what the batch compares across reports (copied-report): small sketches of the text, never output
+    sketch: Optional[object] = field(default=None, repr=False, compare=False)
     #: warnings about the run rather than the report (last year's report does not match …), shown on stderr
     notes: list[str] = field(default_factory=list)

@@ -53,7 +53,7 @@ class _MapOf(NamedTuple):
 
 
 #: a passing and a failing example: short report texts, used by `checker explain` and the tests
-EXAMPLE_KEYS = {"pass": _STR, "fail": _STR, "previous": _STR}  # previous: last year's report (cross-year rules)
+EXAMPLE_KEYS = {"pass": _STR, "fail": _STR, "previous": _STR, "other": _STR}  # previous: last year's report (cross-year rules); other: another unit's report in the same batch (copied-report)
 _EXAMPLES = _MapOf(EXAMPLE_KEYS, "examples")
 
 #: a topic of the measures part: one system of 《法治政府建设实施纲要（2021—2025年）》
@@ -157,6 +157,7 @@ CHECK_PARAMS: dict[str, dict[str, str]] = {
     "traditional-char": {"whole_text_share": _NUM, "whole_text_message": _STR, "max_lines": _INT},
     "converter-garbage": {},
     "page-chrome": {},
+    "copied-report": {"similarity": _NUM, "measures_similarity": _NUM, "shingle": _INT, "bins": _INT, "rows": _INT, "min_chars": _INT, "group_message": _STR},
 }
 
 PART_IDS = ("measures", "shortcomings", "causes", "first_responsible", "next_year_plan", "rectification", "other")

@@ -70,7 +70,7 @@ CheckFn = Callable[[Context, Check], Iterable[Finding]]
 def _registry() -> dict[str, CheckFn]:
     from . import duplicates, parts, placeholders, typos, years
     from . import crossyear
-    from . import artifacts, coverage, substance, titles
+    from . import artifacts, copies, coverage, substance, titles
 
     return {
         "missing-part": parts.missing_part,
@@ -96,6 +96,7 @@ def _registry() -> dict[str, CheckFn]:
         "traditional-char": artifacts.traditional_char,
         "converter-garbage": artifacts.converter_garbage_check,
         "page-chrome": artifacts.page_chrome,
+        "copied-report": copies.copied_report,  # a batch check: copies.apply() after the batch
     }
 
 
