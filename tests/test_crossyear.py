@@ -89,8 +89,10 @@ def test_no_previous_no_cross_year_findings(rulebook):
 def test_a_report_against_itself_copies_every_plan_item(tmp_path, rulebook):
     copy = tmp_path / "same.txt"
     copy.write_bytes(Path(C000).read_bytes())
-    r = check_file(C000, rulebook, Options(previous=((C000, str(copy)),)))
+    # the same year twice is not a pair of consecutive reports: only with force_previous (--force-previous)
+    r = check_file(C000, rulebook, Options(previous=((C000, str(copy)),), force_previous=True))
     assert [f.line for f in cross_findings(r, "copied-plan")] == [23, 24, 25]
+    assert "相差不是 1 年" in r.notes[0] and "--force-previous" in r.notes[0]
 
 
 def test_cross_year_findings_cost_points(rulebook, next_vs_000, tmp_path):

@@ -102,13 +102,15 @@ def _organ_key(subject: str) -> str:
 
 
 def same_organ(a: str, b: str) -> bool:
-    """Whether two subjects name the same organ (one containing the other, or nearly the same)."""
-    from rapidfuzz import fuzz
+    """Whether two subjects name the same organ.
 
+    Equal once 中共 / 人民政府 are set aside, or one is the other with a higher
+    place in front ("沈阳市于洪区" / "于洪区"); "青山县司法局" is not "青山县".
+    """
     ka, kb = _organ_key(a), _organ_key(b)
     if not ka or not kb:
         return True
-    return ka in kb or kb in ka or fuzz.ratio(ka, kb) >= 80
+    return ka == kb or ka.endswith(kb) or kb.endswith(ka)
 
 
 def pair_problems(name: str, subject: Optional[str], year: Optional[int], previous_subject: Optional[str], previous_year: Optional[int]) -> list[str]:

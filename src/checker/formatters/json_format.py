@@ -43,6 +43,7 @@ def report_to_dict(r: ReportResult) -> dict:
             for f in r.findings
         ],
     }
+    out["notes"] = list(r.notes)
     if r.error is None:
         out["coverage"] = r.coverage.to_dict() if r.coverage is not None else None
     else:
