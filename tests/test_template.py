@@ -223,3 +223,55 @@ def test_bad_options(tmp_path):
     assert res.exit_code == 2 and "无法写入" in res.stderr
     res = run("template", "--year", "2024", "--org", ORG, "--rulebook", str(tmp_path / "none.yaml"))
     assert res.exit_code == 2 and "none.yaml" in res.stderr
+
+
+# ---------------------------------------------------------------- 公文 layout, --org, guidance (issue 14)
+
+
+def test_docx_is_laid_out_as_a_gongwen(tmp_path):
+    docx = pytest.importorskip("docx")
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    path = tmp_path / "draft.docx"
+    assert run("template", "--year", "2024", "--org", ORG, "--format", "docx", "-o", str(path)).exit_code == 0
+    d = docx.Document(str(path))
+    s = d.sections[0]
+    mm = lambda v: round(v.mm, 1)  # noqa: E731 - stored in twips
+    assert (mm(s.page_width), mm(s.page_height)) == (210, 297)
+    assert (mm(s.top_margin), mm(s.left_margin), mm(s.right_margin), mm(s.bottom_margin)) == (37, 28, 26, 35)
+
+    def east_asia(style):
+        return d.styles[style].element.rPr.rFonts.get(qn("w:eastAsia"))
+
+    assert (east_asia("Title"), d.styles["Title"].font.size) == ("方正小标宋简体", Pt(22))
+    assert (east_asia("Normal"), d.styles["Normal"].font.size) == ("仿宋_GB2312", Pt(16))
+    assert (east_asia("Heading 1"), east_asia("Heading 2")) == ("黑体", "楷体_GB2312")
+    assert d.paragraphs[0].style.name == "Title"
+    # the fonts that may be missing are named with their substitutes in the font table
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    table = next(r.target_part for r in d.part.rels.values() if r.reltype == RT.FONT_TABLE)
+    fonts = {f.get(qn("w:name")): f.find(qn("w:altName")) for f in etree.fromstring(table.blob).findall(qn("w:font"))}
+    assert fonts["方正小标宋简体"].get(qn("w:val")) == "宋体" and fonts["仿宋_GB2312"].get(qn("w:val")) == "仿宋"
+
+
+@pytest.mark.parametrize("org, profile", [("青山县司法局", "department"), ("青山县人民政府", "government"), ("红河镇人民政府", "township")])
+def test_org_chooses_the_profile_as_lint_does(tmp_path, org, profile):
+    path = tmp_path / "draft.md"
+    res = run("template", "--year", "2024", "--org", org, "-o", str(path))
+    assert res.exit_code == 0 and f"规则集：{profile}" in res.stderr
+    report = lint_json(path)
+    assert report["profile"] == profile
+    expected = [b.text for b in skeleton(load_rulebook(profile), 2024, org) if b.kind == "heading"]
+    assert [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.startswith("## ")] == [f"## {h}" for h in expected]
+
+
+def test_blank_template_fails_and_claims_no_coverage(tmp_path):
+    path = tmp_path / "draft.docx"
+    assert run("template", "--year", "2024", "--org", "青山县司法局", "-o", str(path)).exit_code == 0
+    report = lint_json(path)
+    assert report["passed"] is False and any(f["rule"] == "template-placeholder" for f in report["findings"])
+    assert report["coverage"]["percent"] == 0 and report["coverage"]["covered"] == []
+    assert {p["id"]: p["status"] for p in report["parts"]}["causes"] == "missing"  # only its guidance was there
