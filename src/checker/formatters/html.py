@@ -102,6 +102,8 @@ nav.toc a{margin-right:.75rem}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table.board{min-width:62rem}
 table.board td:nth-child(2){min-width:14em}
+table.board td:nth-child(7){min-width:9em}
+table.board td:nth-child(10){min-width:11em}
 table.board th button{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer;color:inherit;white-space:nowrap}
 table.board th button::after{content:" ↕";color:#98a2b3;font-weight:400}
 table.board th[aria-sort=ascending] button::after{content:" ↑";color:var(--ink)}
