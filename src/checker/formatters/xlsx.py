@@ -3,7 +3,7 @@
 Three sheets — 汇总 (one row per file, unreadable ones included with why),
 问题 (one row per finding) and 规则 (the rules used) — each with a frozen
 header row, an autofilter, column widths that fit Chinese text, long texts
-wrapped, and colours: the verdict (通过 green, 未通过 red, 无法读取 grey),
+wrapped, printing on A4 landscape one page wide, and colours: the verdict (通过 green, 未通过 red, 无法读取 grey),
 part status (缺 red, 弱 amber) and severity.  Returns the .xlsx bytes; it is
 a binary file, so the CLI writes it only to a file (``-o``) or a pipe.
 """
@@ -48,7 +48,18 @@ def _sheet(wb, name: str, head: list[str], rows: list[list], formats: dict, colo
                 ws.write_number(i, j, value, formats["score"] if head[j] == "得分" else None)
             else:
                 ws.write_string(i, j, str(value), formats["wrap"] if head[j] in WRAPPED else None)
+    # rows as tall as their wrapped texts (Excel and LibreOffice keep the height written)
+    widths = [max(MIN_WIDTH, min(MAX_WIDTH, max([table.text_width(t) + 3] + [table.text_width(r[j]) for r in rows]) + 1)) for j, t in enumerate(head)]
+    for i, row in enumerate(rows, 1):
+        lines = max([1] + [-(-table.text_width(v) // max(int(widths[j]) - 1, 1)) for j, v in enumerate(row) if head[j] in WRAPPED])
+        if lines > 1:
+            ws.set_row(i, 15 * min(lines, 12))
     ws.freeze_panes(1, 0)
+    # printed: A4 landscape, one page wide, the header on every page
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
     last_row = max(len(rows), 1)
     ws.autofilter(0, 0, last_row, len(head) - 1)
     for j, title in enumerate(head):
