@@ -1,4 +1,4 @@
-"""One report end to end: read -> normalize -> outline -> match -> check -> score.
+"""One report end to end: read -> analyse -> run the rules -> score.
 
 Never raises for a bad input: a file that cannot be read gives a
 :class:`ReportResult` with ``error`` set.
@@ -13,14 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from .checks import Context, run_checks
-from .checks.coverage import CHECK_ID as COVERAGE_RULE, measure_coverage
-from .matcher import match_parts
-from .metadata import detect_published, detect_year
+from .analysis import analyse
+from .checks import run_rules
 from .model import Document, PartResult, ReadError, ReportResult
-from .normalize import normalize
-from .outline import build_outline
-from .profiles import resolve as resolve_profile
 from .readers import read_document
 from .rulebook import Rulebook
 from .scoring import passed, score
@@ -42,32 +37,22 @@ class Options:
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
-    nd = normalize(doc)
-    outline = build_outline(nd)
-    rulebook = resolve_profile(rulebook, outline)  # no profile asked for: the one the title names
-    parts = match_parts(outline, rulebook)
-    year = detect_year(outline, parts)
-    published, published_line = detect_published(nd, outline)
-    if published is None and options.published is not None:
-        published = options.published
-    cross = None
-    if previous is not None:
-        from .checks.crossyear import compare
-
-        cross = compare(previous, rulebook, doc.path, year, outline, parts)
-    ctx = Context(nd=nd, outline=outline, rulebook=rulebook, parts=parts, year=year, published=published, published_line=published_line, cross=cross)
-    findings = run_checks(ctx, set(options.select), set(options.ignore), dict(options.severities))
-    coverage = measure_coverage(outline, parts, rulebook)
-    counted = _selected(COVERAGE_RULE, "measures", options)
-    value = score(parts, findings, rulebook, coverage if counted else None)
-    pass_mark = options.min_score if options.min_score is not None else rulebook.pass_mark
+    """Analyse a report, run the rules of the profile that judges it, and score it."""
+    a = analyse(doc, rulebook, previous, published=options.published)
+    judged_by = a.rulebook
+    findings = run_rules(a, set(options.select), set(options.ignore), dict(options.severities))
+    coverage = a.coverage
+    counted = coverage is not None and _selected(coverage.rule, judged_by.rule(coverage.rule).part or "", options)
+    value = score(a.parts, findings, judged_by, coverage if counted else None)
+    pass_mark = options.min_score if options.min_score is not None else judged_by.pass_mark
+    nd = a.nd
     return ReportResult(
         path=doc.path,
-        title=outline.title,
-        year=year,
+        title=a.title,
+        year=a.year,
         score=value,
         passed=passed(value, findings, pass_mark, options.fail_on),
-        profile=rulebook.id,
+        profile=judged_by.id,
         parts=[
             PartResult(
                 id=pid,
@@ -78,13 +63,14 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
                 location=m.line.location if m.line is not None else None,
                 evidence_lines=tuple(ln.number for ln in m.evidence),
             )
-            for pid, m in parts.items()
+            for pid, m in a.parts.items()
         ],
         findings=findings,
-        published=published,
+        published=a.published,
         format=doc.format,
         lines=[(ln.number, ln.shown, ln.raw, ln.chrome) for ln in nd.lines] if options.keep_lines else [],
         coverage=coverage,
+        rulebook=judged_by,
     )
 
 

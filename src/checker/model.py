@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 SEVERITIES = ("error", "warning", "info")
 PART_STATUSES = ("present", "weak", "missing")
@@ -64,6 +64,7 @@ class Finding:
     fix: Optional[str] = None
     location: Optional[str] = None
     related_line: Optional[int] = None  # the other place (duplicate-block)
+    column: Optional[int] = None  # 1-based column of the evidence in its line, when known
 
     def sort_key(self) -> tuple:
         return (
@@ -95,6 +96,7 @@ class Coverage:
     missing: tuple[str, ...] = ()  # topic ids
     names: tuple[tuple[str, str], ...] = ()  # (id, name) of every topic counted
     weight: float = 0.0  # its weight in the score (on the scale of the parts' weights)
+    rule: str = ""  # the id of the coverage rule that measured it
 
     def to_dict(self) -> dict:
         return {"percent": self.percent, "covered": list(self.covered), "missing": list(self.missing)}
@@ -118,3 +120,6 @@ class ReportResult:
     lines: list[tuple[int, str, str, bool]] = field(default_factory=list)
     #: the measures' coverage of the 纲要's systems (outline-coverage), None when not measured
     coverage: Optional[Coverage] = None
+    #: the rulebook (profile) that judged the report: its rules' descriptions, bases and fixes
+    #: are what the formatters show; not serialized
+    rulebook: Optional[Any] = field(default=None, repr=False, compare=False)
