@@ -266,6 +266,13 @@ class Rule:
     file: str = ""  # where it was (last) written, for messages
     line: Optional[int] = None
 
+    @property
+    def label(self) -> str:
+        """The rule in one line: its description, else its message (placeholders shown as such)."""
+        from .messages import fill
+
+        return self.description or fill(self.message) or self.id
+
     def applies_to(self, year: Optional[int]) -> bool:
         """Whether the rule applies to a report on ``year`` (a rule with ``years`` needs a known year)."""
         start, end = self.years

@@ -17,7 +17,6 @@ from typing import Optional
 import yaml
 
 from .checks import kinds, needs_previous
-from .messages import fill
 from .rulebook import RULE_COMMON_DOCS, Rule, Rulebook
 from .schema import params_of, type_name
 
@@ -73,7 +72,7 @@ def amount(rule: Rule) -> str:
 
 def one_line(rule: Rule) -> str:
     """A rule's one-line description: its own, else its message as a template."""
-    return rule.description or fill(rule.message) or rule.id
+    return rule.label
 
 
 def _cell(text: str) -> str:

@@ -15,6 +15,7 @@ Example::
       kind: n-of-m
       scope: [first_responsible]
       min: 2
+      min_chars: 20
       items:
         会前学法: {pattern: 会前学法|集体学法}
         述法: {phrases: [述法]}

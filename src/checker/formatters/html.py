@@ -161,7 +161,7 @@ def _error_summary(r: ReportResult, rulebook) -> str:
         label = f.rule
         judged_by = r.rulebook if r.rulebook is not None else rulebook
         if judged_by is not None and f.rule in judged_by.rules:
-            label = judged_by.rule(f.rule).description or f.rule
+            label = judged_by.rule(f.rule).label
         if f.rule == "missing-part":
             label = "缺少必备部分"
         labels[label] += 1

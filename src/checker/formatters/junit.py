@@ -97,7 +97,7 @@ def report_suite(r: ReportResult, rulebook=None) -> ET.Element:
     judged_by = r.rulebook if r.rulebook is not None else rulebook
     checks = [c for c in (judged_by.rules.values() if judged_by is not None else ()) if c.kind != "parts"]
     known = {c.id for c in checks}
-    names = [(c.id, c.description, c.enabled) for c in checks]
+    names = [(c.id, c.label, c.enabled) for c in checks]
     names += [(rid, "", True) for rid in sorted(by_rule) if rid not in known]
     for rid, description, enabled in names:
         case = suite.case(f"检查：{description} [{rid}]" if description else f"检查：[{rid}]")

@@ -85,7 +85,7 @@ def rule_descriptors(rulebook) -> list[dict]:
         props = {"penalty": c.penalty, "enabled": c.enabled, "kind": c.kind, "tags": [c.id]}
         if c.max_penalty is not None:
             props["maxPenalty"] = c.max_penalty
-        out.append(_descriptor(c.id, c.description, c.description, c.severity, c.basis, c.fix, props))
+        out.append(_descriptor(c.id, c.label, c.label, c.severity, c.basis, c.fix, props))
     return out
 
 
