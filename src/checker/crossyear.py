@@ -25,6 +25,7 @@ from .matcher import PartMatch
 from .normalize import TextLine
 from .outline import Outline
 from .rulebook import Rulebook
+from .schema import param
 from .textkit import DIGITS, NUMERALS, SENTENCE, cjk_len, squeeze
 
 _NUM = NUMERALS
@@ -276,6 +277,15 @@ def carried(matcher: "KeywordMatcher", item: Item, thresholds: tuple[float, floa
                 if m.better(best, *thresholds):
                     best = m
     return best
+
+
+@dataclass(frozen=True)
+class CarriedConfig:
+    """The parameters of the kinds that look for last year's items in this year's report."""
+
+    min_keywords: float = param(60, "上年度一条的关键词（按稀有程度加权）在本年度同一段中出现的比例（%）达到此值即算写到")
+    min_fuzzy: float = param(85, "或：这一条的要点在本年度某一段中的模糊匹配得分（0-100）达到此值")
+    stopwords: tuple[str, ...] = param((), "太常见、不作为判断依据的词")
 
 
 def not_carried(done: list[Item], items: list[Item], config) -> Iterable[tuple[Item, Match]]:

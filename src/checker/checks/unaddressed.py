@@ -42,18 +42,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from ..crossyear import not_carried, quoted, snippet
-from ..schema import Phrases, param
+from ..crossyear import CarriedConfig, not_carried, quoted, snippet
+from ..schema import param
 
 KIND = "unaddressed"
 NEEDS_PREVIOUS = True
 
 
 @dataclass(frozen=True)
-class Config:
-    min_keywords: float = param(60, "上年度一条的关键词（按稀有程度加权）在本年度同一段中出现的比例（%）达到此值即算写到")
-    min_fuzzy: float = param(85, "或：这一条的要点在本年度某一段中的模糊匹配得分（0-100）达到此值")
-    stopwords: Phrases = param((), "太常见、不作为判断依据的词")
+class Config(CarriedConfig):
     evidence: Optional[str] = param(None, "证据的写法，可用 {line}、{score}、{text}（本年度最接近的一段）")
 
 
