@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.checks.crossyear import previous_view, split_items
+from checker.analysis import analyse
+from checker.crossyear import split_items
 from checker.cli import main
 from checker.engine import Options, check_file
 from checker.normalize import TextLine
@@ -98,7 +99,7 @@ def test_a_report_against_itself_copies_every_plan_item(tmp_path, rulebook):
 def test_cross_year_findings_cost_points(rulebook, next_vs_000, tmp_path):
     path = P.write(tmp_path / "alone.txt", P.NEXT_2025)
     alone = check_file(path, rulebook, Options())
-    penalties = sum(rulebook.check(f.rule).penalty for f in cross_findings(next_vs_000))
+    penalties = sum(rulebook.rule(f.rule).penalty for f in cross_findings(next_vs_000))
     assert penalties > 0 and next_vs_000.score == pytest.approx(alone.score - penalties)
 
 
@@ -106,7 +107,7 @@ def test_thresholds_are_rulebook_data(tmp_path, rulebook):
     strict = tmp_path / "strict.yaml"
     national = Path(rulebook.source).resolve()
     strict.write_text(
-        f"extends: {national}\nid: strict\nchecks:\n"
+        f"extends: {national}\nid: strict\nrules:\n"
         "  copied-plan:\n    similarity: 100.5\n"
         "  unaddressed-shortcoming:\n    min_keywords: 101\n    min_fuzzy: 101\n",
         encoding="utf-8",
@@ -151,7 +152,7 @@ def test_items_from_paragraphs_and_sentences():
 
 
 def test_merged_shortcomings_and_plan_section_is_split(rulebook):
-    view = previous_view(read_document(str(corpus_file("002"))), rulebook)  # 三,、存在的問題和2020年工作打算
+    view = analyse(read_document(str(corpus_file("002"))), rulebook).year_view  # 三,、存在的問題和2020年工作打算
     assert view.year == 2019
     assert {i.line.number for i in view.shortcomings} == {34}
     assert {i.line.number for i in view.plan} == {35} and len(view.plan) == 4
@@ -159,7 +160,7 @@ def test_merged_shortcomings_and_plan_section_is_split(rulebook):
 
 
 def test_causes_are_not_shortcoming_items(rulebook):
-    view = previous_view(read_document(C000), rulebook)
+    view = analyse(read_document(C000), rulebook).year_view
     assert [i.line.number for i in view.shortcomings] == [19, 19, 19]  # not line 20, 主要原因:…
     assert all(i.line.number not in (19, 20, 23, 24, 25) for i in view.done)
 

@@ -85,8 +85,13 @@ def test_sarif_results_are_the_findings_on_original_lines(sarif, json_reports):
             rule = f"missing-part/{f['part']}" if f["rule"] == "missing-part" else f["rule"]
             expected.append((rep["path"], rule, LEVEL[f["severity"]], f["message"], f["line"]))
     got = []
+    extensions = run_["tool"].get("extensions", [])
     for r in run_["results"]:
-        assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+        if "rule" in r:  # described by another profile's tool component
+            described = extensions[r["rule"]["toolComponent"]["index"]]["rules"][r["rule"]["index"]]
+        else:
+            described = rules[r["ruleIndex"]]
+        assert described["id"] == r["ruleId"]
         (loc,) = r["locations"]
         phys = loc["physicalLocation"]
         artifact = artifacts[phys["artifactLocation"]["index"]]
@@ -106,7 +111,7 @@ def test_sarif_rules_carry_basis_and_fix(sarif, rulebook):
         assert part.basis in rule["help"]["text"]
         assert "建议：" in rule["help"]["text"]
         assert rule["defaultConfiguration"]["level"] == LEVEL[part.severity]
-    for check in rulebook.checks.values():
+    for check in rulebook.rules.values():
         if check.id == "missing-part":
             continue
         rule = rules[check.id]
@@ -114,6 +119,31 @@ def test_sarif_rules_carry_basis_and_fix(sarif, rulebook):
         if check.basis:
             assert check.basis in rule["help"]["text"]
         assert rule["defaultConfiguration"]["level"] == LEVEL[check.severity]
+
+
+def test_sarif_describes_each_report_by_the_profile_that_judged_it(tmp_path):
+    """A department report's findings are described by the department profile, not national's."""
+    from checker.rulebook import load_rulebook
+
+    dept = tmp_path / "dept.txt"
+    dept.write_text("青山县司法局2023年法治政府建设年度报告\n一、2023年推进法治政府建设的主要举措和成效\n审核规范性文件12件。\n", encoding="utf-8")
+    county = tmp_path / "county.txt"
+    county.write_text("青山县2023年法治政府建设年度报告\n一、2023年推进法治政府建设的主要举措和成效\n审核规范性文件12件。\n", encoding="utf-8")
+    department = load_rulebook("department")
+    for order in ([dept], [county, dept]):
+        log = json.loads(run("lint", "--format", "sarif", "-j", "1", *map(str, order)).stdout)
+        run_ = log["runs"][0]
+        uri = artifact_uri(str(dept))
+        (result,) = [r for r in run_["results"] if r["ruleId"] == "missing-part/first_responsible" and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri]
+        if "rule" in result:
+            component = run_["tool"]["extensions"][result["rule"]["toolComponent"]["index"]]
+            descriptor = component["rules"][result["rule"]["index"]]
+            assert "department" in component["name"]
+        else:
+            descriptor = run_["tool"]["driver"]["rules"][result["ruleIndex"]]
+        assert descriptor["shortDescription"]["text"] == department.part("first_responsible").message
+        assert department.part("first_responsible").basis in descriptor["help"]["text"]
+        assert descriptor["shortDescription"]["text"] != load_rulebook("national").part("first_responsible").message
 
 
 def test_sarif_unreadable_file_is_a_notification(sarif, unreadable, json_reports):
@@ -171,7 +201,7 @@ def test_junit_counts_match_the_json_results(inputs, json_reports, rulebook):
     assert root.tag == "testsuites"
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == [rep["path"] for rep in json_reports]
-    checks = [c for c in rulebook.checks if c != "missing-part"]
+    checks = [c for c in rulebook.rules if c != "missing-part"]
     for suite, rep in zip(suites, json_reports):
         cases = suite.findall("testcase")
         assert int(suite.get("tests")) == len(cases)

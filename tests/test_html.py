@@ -181,7 +181,7 @@ def test_scoreboard_failing_first_then_by_score_with_charts(batch):
 
 def test_scoreboard_says_why_a_report_fails(batch, rulebook):
     board = Page(batch[0]).text_by_id["scoreboard"]
-    assert rulebook.check("duplicate-block").description in board  # 001: its body pasted twice
+    assert rulebook.rule("duplicate-block").description in board  # 001: its body pasted twice
     assert "缺少必备部分" in board  # the reports without causes
 
 

@@ -120,17 +120,17 @@ def test_profiles_extend_national_and_differ_only_where_they_should():
         rb = load_rulebook(name)
         assert rb.extends == "national" and rb.id == name
         assert [p.id for p in rb.parts] == [p.id for p in national.parts]
-        assert set(rb.checks) == set(national.checks)
+        assert set(rb.rules) == set(national.rules)
     department, township = load_rulebook("department"), load_rulebook("township")
     # a department's first-responsible part is about its principal leader
     assert "党组书记" in department.part("first_responsible").signals
     assert set(national.part("first_responsible").aliases) < set(department.part("first_responsible").aliases)
     # …and its measures need not cover all the 纲要's systems
-    assert len(department.check("outline-coverage").params["topics"]) < len(national.part("measures").topics)
+    assert len(department.rule("outline-coverage").config.only) < len(national.rule("outline-coverage").config.topics)
     # a township's report is shorter and often lacks rectification
     assert township.part("measures").min_chars < national.part("measures").min_chars
     assert township.part("rectification").severity == "info" and township.part("rectification").weight == 0
-    assert load_rulebook("government").check("first-responsible-duties").params["min_duties"] == 3
+    assert load_rulebook("government").rule("first-responsible-duties").config.min == 3
 
 
 # ---------------------------------------------------------------- judged by their own profiles
@@ -143,7 +143,7 @@ def test_department_report_is_judged_as_a_department(reports):
     assert statuses["first_responsible"] == "present"
     # only the systems a department is expected to cover count
     assert set(rep["coverage"]["covered"]) | set(rep["coverage"]["missing"]) == set(
-        load_rulebook("department").check("outline-coverage").params["topics"]
+        load_rulebook("department").rule("outline-coverage").config.only
     )
     assert "outline-coverage" not in {f["rule"] for f in rep["findings"]}
     national = lint_json("--profile", "national", str(reports / "dept.txt"))

@@ -1,9 +1,9 @@
 """Every rule of every shipped rulebook has a failing and a passing example, and they work.
 
 The examples live in the rulebooks (``examples: {fail: …, pass: …}`` on each
-part and each check), so ``checker explain`` shows the very texts tested here.
-A part's examples are for ``missing-part`` about that part; a check's for that
-check.  A rule without examples fails this test.
+part and each rule), so ``checker explain`` shows the very texts tested here.
+A part's examples are for ``missing-part`` about that part; a rule's for that
+rule.  A rule without examples fails this test.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _cases():
         rb = rulebook(name)
         for p in rb.parts:
             yield pytest.param(name, "missing-part", p.id, id=f"{name}:{p.id}")
-        for cid in rb.checks:
+        for cid in rb.rules:
             yield pytest.param(name, cid, None, id=f"{name}:{cid}")
 
 
@@ -50,23 +50,15 @@ def _findings(text: str, rb, previous: str | None, other: str | None = None):
 @pytest.mark.parametrize("name,rule,part", list(_cases()))
 def test_rule_has_working_examples(name, rule, part):
     rb = rulebook(name)
-    examples = rb.part(part).examples if part else rb.check(rule).examples
+    examples = rb.part(part).examples if part else rb.rule(rule).examples
     label = f"{name}: {rule}" + (f" (part {part})" if part else "")
     assert examples.get("fail") and examples.get("pass"), f"{label} has no fail/pass examples in its rulebook"
 
     def hits(text):
         return [f for f in _findings(text, rb, examples.get("previous"), examples.get("other")) if f.rule == rule and (part is None or f.part == part)]
 
-    if not rb.check(rule).enabled:
+    if not rb.rule(rule).enabled:
         assert not hits(examples["fail"]), f"{label} is disabled but fires"
         return
     assert hits(examples["fail"]), f"{label}: the fail example does not trigger it"
     assert not hits(examples["pass"]), f"{label}: the pass example triggers it: {hits(examples['pass'])}"
-
-
-def test_every_check_is_listed():
-    """The parametrization covers every check id the engine can report."""
-    from checker.checks import _registry
-
-    for name in shipped_names():
-        assert set(rulebook(name).checks) == set(_registry()), name

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from checker.rulebook import PART_IDS, RulebookError, load_rulebook, shipped_dir
+from checker.rulebook import RulebookError, load_rulebook, shipped_dir
+
+PART_IDS = ("measures", "shortcomings", "causes", "first_responsible", "next_year_plan", "rectification", "other")
 
 
 def test_shipped_rulebook_is_complete(rulebook):
@@ -31,14 +33,14 @@ def test_extends_overrides_only_what_differs(tmp_path, rulebook):
         tmp_path,
         "province.yaml",
         "id: province\nextends: national\nparts:\n  - id: rectification\n    severity: error\n    weight: 20\n"
-        "checks:\n  late-publication:\n    deadline_month: 3\n",
+        "rules:\n  late-publication:\n    deadline_month: 3\n",
     )
     rb = load_rulebook(str(p))
     assert rb.id == "province"
     assert rb.part("rectification").severity == "error" and rb.part("rectification").weight == 20
     assert rb.part("rectification").aliases == rulebook.part("rectification").aliases
-    assert rb.check("late-publication").params["deadline_month"] == 3
-    assert rb.check("late-publication").message == rulebook.check("late-publication").message
+    assert rb.rule("late-publication").config.deadline_month == 3
+    assert rb.rule("late-publication").message == rulebook.rule("late-publication").message
 
 
 def test_unknown_key_is_reported_with_line(tmp_path):
@@ -64,10 +66,10 @@ def test_bad_regular_expression(tmp_path):
 
 
 def test_bad_severity_and_unknown_check(tmp_path):
-    p = write(tmp_path, "bad.yaml", "extends: national\nchecks:\n  thin-part:\n    severity: fatal\n")
+    p = write(tmp_path, "bad.yaml", "extends: national\nrules:\n  thin-part:\n    severity: fatal\n")
     with pytest.raises(RulebookError, match="severity"):
         load_rulebook(str(p))
-    p = write(tmp_path, "bad2.yaml", "extends: national\nchecks:\n  thin-parts:\n    severity: info\n")
+    p = write(tmp_path, "bad2.yaml", "extends: national\nrules:\n  thin-parts:\n    severity: info\n")
     with pytest.raises(RulebookError, match="thin-part") as err:
         load_rulebook(str(p))
     assert err.value.line == 3

@@ -26,7 +26,7 @@ parts:
     weight: 15
     add:
       aliases: [法治督察反馈问题整改落实情况]
-checks:
+rules:
   title-format:
     patterns: ["^关于20\\\\d{2}年度法治政府建设情况的报告$"]
 """
@@ -70,7 +70,7 @@ def test_provincial_override_takes_effect_in_rules(tmp_path):
     rules = write(tmp_path, "province.yaml", PROVINCE)
     out = run("rules", "--rulebook", str(rules)).stdout
     assert "规则集 xx-province（XX省）" in out and "继承 national" in out
-    line = next(ln for ln in out.splitlines() if ln.startswith("missing-part") and "rectification" in ln)
+    line = next(ln for ln in out.splitlines() if ln.strip().startswith("rectification"))
     assert "error" in line and "权重 15" in line
     rb = load_rulebook(str(rules))
     assert "法治督察反馈问题整改落实情况" in rb.part("rectification").aliases
@@ -97,13 +97,13 @@ def test_a_mistake_in_the_override_gives_file_and_line(tmp_path):
         ("extends: national\nparts:\n  - id: causes\n    patterns: ['原因(']\n", 4, "正则"),
         ("extends: national\nparts:\n  - id: causes\n    patterns:\n      - 主要原因\n      - '(原因.+)+分析'\n", 6, "上限"),
         ("extends: national\nparts:\n  - id: other\n    weight: 1\n  - id: other\n    weight: 2\n", 5, "重复"),
-        ("extends: national\nchecks:\n  thin-part:\n    penalty: 1\n  thin-part:\n    penalty: 2\n", 5, "重复"),
-        ("extends: national\nchecks:\n  thin-part:\n    severity: fatal\n", 4, "severity"),
-        ("extends: national\nchecks:\n  thin-parts:\n    penalty: 1\n", 3, "thin-part"),
+        ("extends: national\nrules:\n  thin-part:\n    penalty: 1\n  thin-part:\n    penalty: 2\n", 5, "重复"),
+        ("extends: national\nrules:\n  thin-part:\n    severity: fatal\n", 4, "severity"),
+        ("extends: national\nrules:\n  thin-parts:\n    penalty: 1\n", 3, "thin-part"),
         ("id: c\nextends: nowhere\n", 2, "nowhere"),
         ("extends: national\nparts:\n  - id: province_extra\n    name: 督察整改\n", 3, "缺少"),
-        ("extends: national\nchecks:\n  outline-coverage:\n    parts: [measures]\n    part: measure\n", None, "measure"),
-        ("extends: national\nchecks:\n  first-responsible-duties:\n    duties:\n      - name: 述法\n        pattern: 述法\n      - name: 述法\n        pattern: 述职\n", 7, "重复"),
+        ("extends: national\nrules:\n  outline-coverage:\n    scope: [measure]\n", 4, "measure"),
+        ("extends: national\nrules:\n  first-responsible-duties:\n    items:\n      述法: {pattern: 述法}\n      述法: {pattern: 述职}\n", 6, "重复"),
     ],
 )
 def test_validate_reports_file_and_line(tmp_path, text, line, needle):
@@ -119,7 +119,7 @@ def test_validate_lists_every_mistake(tmp_path):
     p = write(
         tmp_path,
         "bad.yaml",
-        "extends: national\nparts:\n  - id: measures\n    aliasses: [甲]\n    weight: 很多\nchecks:\n  thin-part:\n    severity: fatal\n",
+        "extends: national\nparts:\n  - id: measures\n    aliasses: [甲]\n    weight: 很多\nrules:\n  thin-part:\n    severity: fatal\n",
     )
     errors = validate_rulebook(str(p))
     assert [e.line for e in errors] == [4, 5, 8]
@@ -187,12 +187,13 @@ def test_against_flags_rules_that_never_match(tmp_path):
     p = write(
         tmp_path,
         "typo.yaml",
-        "extends: national\nparts:\n  - id: causes\n    patterns: [主要原困, 原困在于]\nchecks:\n  title-format:\n    patterns: ['^关于20\\d{2}年度']\n",
+        "extends: national\nparts:\n  - id: causes\n    patterns: [主要原困, 原困在于]\nrules:\n  title-format:\n    patterns: ['^关于20\\d{2}年度']\n",
     )
     res = run("rules", "validate", str(p), "--against", str(samples))
     assert res.exit_code == 1
     out = res.stdout
-    assert "部分“causes”的 patterns" in out and "检查“title-format”的 patterns" in out
+    assert "部分“causes”的 patterns" in out and "规则“title-format”的 patterns" in out
+    assert f"{p}:" in out  # each with the file (and line) of its rule
     assert "measures" not in out  # the rest all match
 
 
@@ -202,7 +203,7 @@ def test_against_passes_when_everything_fires(tmp_path):
     write(samples, "a.txt", R.text(SAMPLE))
     res = run("rules", "validate", "national", "--against", str(samples))
     assert res.exit_code == 0, res.stdout
-    assert "都有匹配" in res.stdout
+    assert "都能生效" in res.stdout
 
 
 def test_against_needs_a_folder(tmp_path):
@@ -233,4 +234,4 @@ def test_the_worked_example_in_the_docs_is_valid(tmp_path):
     p = write(tmp_path, "xx-province.yaml", example)
     assert run("rules", "validate", str(p)).exit_code == 0
     rb = load_rulebook(str(p))
-    assert rb.part("rectification").severity == "error" and rb.check("title-format").params["patterns"]
+    assert rb.part("rectification").severity == "error" and rb.rule("title-format").config.patterns

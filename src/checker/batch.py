@@ -22,6 +22,14 @@ def _check_one(path: str):
     return check_file(path, _WORKER["rulebook"], _WORKER["options"])
 
 
+def _check_in_worker(path: str):
+    """A result for the parent process: without the rulebook that judged it (the parent has
+    that rulebook already; sending it with every result would cost more than the check)."""
+    result = _check_one(path)
+    result.rulebook = None
+    return result
+
+
 def run_batch(paths: list[str], rulebook_ref: str, options, jobs: int) -> Iterator:
     """Yield results in input order, streaming: no more than a few documents live at once."""
     if jobs <= 1 or len(paths) <= 1:
@@ -31,5 +39,10 @@ def run_batch(paths: list[str], rulebook_ref: str, options, jobs: int) -> Iterat
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    from .profiles import named, select_rulebook
+
+    choice = select_rulebook(rulebook_ref)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rulebook_ref, options)) as pool:
-        yield from pool.map(_check_one, paths, chunksize=4)
+        for result in pool.map(_check_in_worker, paths, chunksize=4):
+            result.rulebook = named(choice, result.profile)
+            yield result

@@ -86,7 +86,7 @@ def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude,
         merged = merge_options(config, cli, given)
         rulebook_ref, fmt, min_score = merged["rulebook"], merged["fmt"], merged["min_score"]
         rulebook = select_rulebook(rulebook_ref)
-        known = set(rulebook.checks) | {p.id for p in rulebook.parts}
+        known = rulebook.ids()
         check_ids(config, known)
         for flag in ("select", "ignore"):
             unknown = sorted(merged[flag] - known) if given(flag) else []

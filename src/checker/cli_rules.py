@@ -7,7 +7,9 @@ profile per report in ``checker lint``).
 
 from __future__ import annotations
 
+import re
 import sys
+from pathlib import Path
 from typing import Optional
 
 import click
@@ -41,30 +43,17 @@ _NO_BASIS = "（规则集中没有写明依据，可在这条规则的 basis 中
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
-def _fill(text: Optional[str]) -> str:
-    """A rulebook text with its placeholders shown as such ({year} → XXXX)."""
-    if not text:
-        return ""
-
-    class _Blank(dict):
-        def __missing__(self, key):
-            return {"year": "XXXX", "next_year": "XXXX+1"}.get(key, "…")
-
-    try:
-        return text.format_map(_Blank())
-    except (ValueError, IndexError):
-        return text
-
-
 # ---------------------------------------------------------------- checker rules
 
 
 @click.group("rules", invoke_without_command=True)
 @click.option("--rulebook", "rulebook_ref", default=None, help=RULEBOOK_HELP)
 @click.option("--profile", default=None, help=PROFILE_HELP)
+@click.option("--kinds", "show_kinds", is_flag=True, help="列出全部检查类型（kind）及其参数，而不是规则")
+@click.option("--verbose", "-v", is_flag=True, help="同时列出每条规则的依据")
 @click.pass_context
-def rules_group(ctx, rulebook_ref, profile):
-    """列出规则集中的全部规则：id、部分、严重程度、权重和依据。
+def rules_group(ctx, rulebook_ref, profile, show_kinds, verbose):
+    """列出规则集中的全部规则：id、检查类型、严重程度、扣分和一句话说明。
 
     子命令 validate 检查一个规则集文件。
     """
@@ -73,42 +62,76 @@ def rules_group(ctx, rulebook_ref, profile):
     from rich.console import Console
     from rich.text import Text
 
+    from .ruledocs import amount, one_line
+
+    console = Console(soft_wrap=True)
+    if show_kinds:
+        _print_kinds(console)
+        return
     rb, automatic = _active(rulebook_ref, profile)
-    console = Console()
     title = f"规则集 {rb.id}（{rb.name}），及格分 {rb.pass_mark:g}" + (f"，继承 {rb.extends}" if rb.extends else "")
     console.print(Text(title, style="bold"))
-    rows = [("missing-part", p.id, p.severity, f"权重 {p.weight:g}", p.basis) for p in rb.parts]
-    for c in rb.checks.values():
-        if c.id == "missing-part":
-            continue
-        if c.id == "outline-coverage":
-            amount = f"权重 {float(c.params.get('weight', 0)):g}"
-        else:
-            amount = f"扣 {c.penalty:g}" + (f"（上限 {c.max_penalty:g}）" if c.max_penalty is not None else "")
-        severity = c.severity if c.enabled else f"{c.severity}（已停用）"
-        rows.append((c.id, c.part or "-", severity, amount, c.basis or c.description))
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
-    for rule, part, severity, amount, basis in rows:
+    console.print(Text("部分（缺少时由 missing-part 报告）：", style="bold"))
+    width = max(len(p.id) for p in rb.parts)
+    for p in rb.parts:
+        console.print(Text.assemble("  ", (p.id.ljust(width), "bold"), "  ", (p.severity.ljust(7), _SEVERITY_STYLE.get(p.severity, "")), f"  权重 {p.weight:g}  ", p.name))
+        if verbose:
+            console.print(Text("      依据：" + (p.basis or _NO_BASIS), style="dim"))
+    console.print(Text("规则：", style="bold"))
+    rules = list(rb.rules.values())
+    widths = [max(len(r.id) for r in rules), max(len(r.kind) for r in rules)]
+    for r in rules:
+        severity = "按部分" if r.kind == "parts" else r.severity
+        if not r.enabled:
+            severity += "（已停用）"
         console.print(
             Text.assemble(
-                (rule.ljust(widths[0]), "bold"), "  ", part.ljust(widths[1]), "  ", (severity.ljust(widths[2]), _SEVERITY_STYLE.get(severity, "")), "  ", amount
+                "  ",
+                (r.id.ljust(widths[0]), "bold"),
+                "  ",
+                r.kind.ljust(widths[1]),
+                "  ",
+                (severity.ljust(7), _SEVERITY_STYLE.get(r.severity, "")),
+                "  ",
+                amount(r).ljust(10),
+                "  ",
+                one_line(r),
             )
         )
-        console.print(Text("    依据：" + basis, style="dim"))
+        if verbose:
+            console.print(Text("      依据：" + (r.basis or _NO_BASIS), style="dim"))
     if automatic and rb.detect is not None and rb.detect.rules:
         choices = "、".join(dict.fromkeys(profile for profile, _ in rb.detect.rules))
         console.print(f"未指定规则集时，checker lint 按标题中的报告主体（机关名称）选择 {choices}，都不符合时用 {rb.id}（规则见 {rb.source} 的 detect）。")
-    console.print("用 checker explain 规则或部分 查看说明和例子。")
+    console.print("用 checker explain 规则或部分 查看说明和例子；checker rules --kinds 查看全部检查类型。")
+
+
+def _print_kinds(console) -> None:
+    from rich.text import Text
+
+    from .checks import kinds, needs_previous
+    from .ruledocs import summary
+    from .schema import params_of
+
+    console.print(Text("检查类型（规则集中每条规则的 kind）：", style="bold"))
+    width = max(len(k) for k in kinds())
+    for name, kind in kinds().items():
+        extra = "（需 --previous）" if needs_previous(name) else ""
+        console.print(Text.assemble("  ", (name.ljust(width), "bold"), "  ", summary(kind) + extra))
+        params = params_of(kind.Config)
+        if params:
+            console.print(Text("      参数：" + "、".join(f"{p.name}（{p.shown_default()}）" for p in params), style="dim"))
+    console.print("用 checker explain 类型名 查看一种检查类型的说明、参数和例子。")
 
 
 @rules_group.command("validate")
 @click.argument("file")
-@click.option("--against", "against", default=None, metavar="DIR", help="样本报告文件夹：列出在样本中从不匹配的别名、信号词和正则表达式")
+@click.option("--against", "against", default=None, metavar="DIR", help="样本报告文件夹：列出在样本中从不生效的规则（范围从不出现，或别名、信号词、正则从不匹配）")
 def validate_cmd(file, against):
-    """检查规则集文件：未知的键、类型错误、有问题的正则表达式、重复的 id、extends 循环或缺失。
+    """检查规则集文件：未知的键或检查类型、类型错误、有问题的正则表达式、重复的 id、不存在的范围、extends 循环或缺失。
 
-    有错误时逐条列出（文件:行号: 说明），退出码 2；加 --against DIR 时，若有规则在样本报告中从不匹配，
-    列出它们，退出码 1。
+    有错误时逐条列出（文件:行号: 说明），退出码 2；加 --against DIR 时，若有规则在样本报告中从不生效，
+    列出它们（文件:行号），退出码 1。
     """
     from .rulebook import load_rulebook, validate_rulebook
 
@@ -119,7 +142,7 @@ def validate_cmd(file, against):
         click.echo(f"规则集有 {len(errors)} 处错误", err=True)
         sys.exit(2)
     rb = load_rulebook(file)
-    click.echo(f"{file}: 规则集 {rb.id} 有效：{len(rb.parts)} 个部分，{len(rb.checks)} 项检查" + (f"（继承 {rb.extends}）" if rb.extends else ""))
+    click.echo(f"{file}: 规则集 {rb.id} 有效：{len(rb.parts)} 个部分，{len(rb.rules)} 条规则" + (f"（继承 {rb.extends}）" if rb.extends else ""))
     if against is None:
         return
     from pathlib import Path
@@ -131,27 +154,32 @@ def validate_cmd(file, against):
         _fail(f"{against}: 没有可以读取的样本报告")
     if dead:
         for d in dead:
-            click.echo(f"{file}: {d.describe(samples)}")
-        click.echo(f"{len(dead)} 项规则在样本中从不匹配，可能永远不会生效", err=True)
+            click.echo(d.describe(samples))
+        click.echo(f"{len(dead)} 项规则在样本中从不生效，可能永远不会触发", err=True)
         sys.exit(1)
-    click.echo(f"全部规则在 {samples} 份样本报告中都有匹配")
+    click.echo(f"全部规则在 {samples} 份样本报告中都能生效")
+
+
+#: files in a folder of samples that are documentation, not reports
+_NOT_REPORTS = re.compile(r"^(readme|changelog|license|licence|contributing|authors)$", re.IGNORECASE)
 
 
 def _dead_against(rb, folder: str):
+    from .analysis import analyse
     from .inputs import expand_inputs
-    from .liveness import dead_matchers
+    from .liveness import dead_rules
     from .model import ReadError
-    from .normalize import normalize
-    from .outline import build_outline
     from .readers import read_document
 
-    outlines = []
+    analyses = []
     for path in expand_inputs((folder,)):
+        if _NOT_REPORTS.match(Path(path).stem):
+            continue
         try:
-            outlines.append(build_outline(normalize(read_document(path))))
+            analyses.append(analyse(read_document(path), rb))
         except ReadError as exc:
             click.echo(f"{exc}（跳过）", err=True)
-    return dead_matchers(rb, outlines), len(outlines)
+    return dead_rules(rb, analyses), len(analyses)
 
 
 # ---------------------------------------------------------------- checker explain
@@ -161,24 +189,29 @@ def _dead_against(rb, folder: str):
 @click.argument("rule")
 @click.option("--rulebook", "rulebook_ref", default=None, help=RULEBOOK_HELP)
 @click.option("--profile", default=None, help=PROFILE_HELP)
-def explain_cmd(rule, rulebook_ref, profile):
-    """说明一条规则（或一个部分）：检查什么、依据、通过和不通过的例子、怎样修改。"""
+@click.option("--verbose", "-v", is_flag=True, help="同时列出匹配用的别名、信号词、正则表达式和全部参数")
+def explain_cmd(rule, rulebook_ref, profile, verbose):
+    """说明一条规则、一个部分或一种检查类型：检查什么、依据、通过和不通过的例子、怎样修改。"""
     from rich.console import Console
     from rich.text import Text
 
+    from .checks import kinds
+
     rb, _ = _active(rulebook_ref, profile)
     ids = {p.id for p in rb.parts}
-    if rule not in ids and rule not in rb.checks:
+    if rule in ids:
+        sections = _explain_part(rb, rb.part(rule), verbose)
+    elif rule in rb.rules:
+        sections = _explain_rule(rb, rb.rule(rule), verbose)
+    elif rule in kinds():
+        sections = _explain_kind(kinds()[rule])
+    else:
         from rapidfuzz import process
 
-        best = process.extractOne(rule, sorted(ids | set(rb.checks)))
+        best = process.extractOne(rule, sorted(ids | set(rb.rules) | set(kinds())))
         hint = f"，是否应为“{best[0]}”？" if best and best[1] >= 60 else ""
-        _fail(f"未知的规则或部分“{rule}”{hint}（用 checker rules 查看全部 id）")
-    console = Console()
-    if rule in ids:
-        sections = _explain_part(rb, rb.part(rule))
-    else:
-        sections = _explain_check(rb, rb.check(rule))
+        _fail(f"未知的规则、部分或检查类型“{rule}”{hint}（用 checker rules 查看全部 id）")
+    console = Console(soft_wrap=True)
     for heading, body, style in sections:
         if not body:
             continue
@@ -198,55 +231,90 @@ def _examples(examples: dict) -> list[tuple[str, str, str]]:
     return out
 
 
-def _explain_part(rb, part) -> list[tuple[str, str, str]]:
+def _explain_part(rb, part, verbose: bool) -> list[tuple[str, str, str]]:
+    from .messages import fill
+
     how = [f"报告中须有“{part.name}”这一部分（缺少时为 {part.severity}，权重 {part.weight:g}）。"]
     if part.within:
-        how.append(f"在“{rb.part(part.within).name}”部分之内查找，标题别名：{'、'.join(part.aliases)}。")
-        if part.patterns:
-            how.append(f"正文中的原因表述（正则表达式）：{'、'.join(part.patterns)}。")
+        how.append(f"在“{rb.part(part.within).name}”部分之内查找：有自己的小标题，或正文中有相应的表述。")
     else:
-        how.append(f"先按标题找（与别名模糊匹配）：{'、'.join(part.aliases)}。")
-        if part.signals:
-            how.append(f"没有标题时在正文中找信号词（一段中至少 {part.min_signals} 个）：{'、'.join(part.signals)}。")
+        how.append("先按标题找（与各种常见写法模糊匹配）；没有标题时，在正文中找这一部分的典型表述，找到的算“弱”。")
     if part.min_chars:
         how.append(f"有标题但内容不足 {part.min_chars} 字时报告 thin-part。")
-    if part.topics:
-        how.append("宜写到的体系（outline-coverage）：" + "、".join(t.name for t in part.topics) + "。")
+    if verbose:
+        how.append(f"标题别名：{'、'.join(part.aliases)}。")
+        if part.signals:
+            how.append(f"正文信号词（一段中至少 {part.min_signals} 个）：{'、'.join(part.signals)}。")
+        if part.patterns:
+            how.append(f"正文中的表述（正则表达式）：{'、'.join(part.patterns)}。")
     return [
         (f"{part.id}（missing-part）：{part.name}", "\n".join(how), ""),
         ("依据", part.basis or _NO_BASIS, ""),
         *_examples(part.examples),
-        ("怎样修改", _fill(part.fix), ""),
+        ("怎样修改", fill(part.fix), ""),
     ]
 
 
-def _explain_check(rb, check) -> list[tuple[str, str, str]]:
-    how = [check.description or check.id]
-    if check.id == "missing-part":
+def _explain_rule(rb, rule, verbose: bool) -> list[tuple[str, str, str]]:
+    from .checks import kinds, needs_previous
+    from .messages import fill
+    from .ruledocs import amount, description, one_line, scope_text
+    from .schema import params_of
+
+    kind = kinds()[rule.kind]
+    how = [one_line(rule)]
+    if rule.kind == "parts":
         how.append("各部分及其严重程度：" + "、".join(f"{p.id}（{p.name}，{p.severity}）" for p in rb.parts) + "；用 checker explain 部分 id 查看各部分。")
-    meta = f"严重程度 {check.severity}"
-    if check.id == "outline-coverage":
-        meta += f"，在得分中的权重 {float(check.params.get('weight', 0)):g}"
-    elif check.penalty:
-        meta += f"，每条扣 {check.penalty:g} 分" + (f"（最多扣 {check.max_penalty:g} 分）" if check.max_penalty is not None else "")
-    if check.part:
-        meta += f"，针对部分 {check.part}"
-    if not check.enabled:
+    meta = f"严重程度 {rule.severity}，{amount(rule)}"
+    where = scope_text(rule, rb)
+    if where:
+        meta += f"，范围：{where}"
+    if not rule.enabled:
         meta += "（本规则集已停用）"
     how.append(meta + "。")
-    for key, value in sorted(check.params.items()):
-        how.append(f"{key}: {_param_text(value)}")
+    start, end = rule.years
+    if start is not None or end is not None:
+        how.append(f"只适用于 {start or '……'} 至 {end or '……'} 年度的报告。")
+    if needs_previous(rule.kind):
+        how.append("只在给出上一年度报告（--previous）时检查。")
+    how.append(f"检查类型 {rule.kind}：{description(kind)}")
+    if verbose:
+        for p in params_of(kind.Config):
+            how.append(f"{p.name}: {_param_text(getattr(rule.config, _attr(kind, p.name)))}")
     return [
-        (check.id, "\n".join(how), ""),
-        ("依据", check.basis or _NO_BASIS, ""),
-        *_examples(check.examples),
-        ("怎样修改", _fill(check.fix), ""),
+        (rule.id, "\n".join(how), ""),
+        ("依据", rule.basis or _NO_BASIS, ""),
+        *_examples(rule.examples),
+        ("怎样修改", fill(rule.fix), ""),
+    ]
+
+
+def _attr(kind, key: str) -> str:
+    from .schema import attr_name
+
+    return attr_name(kind.Config, key)
+
+
+def _explain_kind(kind) -> list[tuple[str, str, str]]:
+    import yaml
+
+    from .ruledocs import description, example, summary
+    from .schema import params_of, type_name
+
+    params = "\n".join(f"{p.name}（{type_name(p.type)}，默认 {p.shown_default()}）：{p.doc}" for p in params_of(kind.Config))
+    ex = example(kind)
+    rule = yaml.safe_dump({f"example-{kind.KIND}": ex.get("rule", {})}, allow_unicode=True, sort_keys=False) if ex else ""
+    return [
+        (f"检查类型 {kind.KIND}：{summary(kind)}", description(kind), ""),
+        ("参数", params, ""),
+        ("规则的写法（写在规则集的 rules 下）", rule, "dim"),
+        *(_examples(ex) if ex else []),
     ]
 
 
 def _param_text(value) -> str:
-    if isinstance(value, list):
-        if value and isinstance(value[0], dict):
-            return "；".join(str(v.get("name") or v.get("id") or v) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{k}：{_param_text(getattr(v, 'pattern', None) or getattr(v, 'replace', None) or getattr(v, 'name', None) or v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
         return "、".join(str(v) for v in value)
     return str(value)

@@ -1,4 +1,4 @@
-"""One report end to end: read -> normalize -> outline -> match -> check -> score.
+"""One report end to end: read -> analyse -> run the rules -> score.
 
 Never raises for a bad input: a file that cannot be read gives a
 :class:`ReportResult` with ``error`` set.
@@ -7,6 +7,7 @@ Never raises for a bad input: a file that cannot be read gives a
 from __future__ import annotations
 
 import signal
+from dataclasses import replace
 from pathlib import Path
 import threading
 from contextlib import contextmanager
@@ -14,16 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
-from .checks import Context, run_checks
-from .checks.copies import CHECK_ID as COPIES_RULE, sketch as make_sketch
-from .checks.coverage import CHECK_ID as COVERAGE_RULE, measure_coverage
-from .matcher import match_parts
-from .metadata import detect_published, detect_year
+from .analysis import analyse
+from .checks import run_rules
 from .model import Document, PartResult, ReadError, ReportResult
-from .normalize import mark_guidance, normalize
-from .outline import build_outline
 from .places import localize
-from .profiles import SIGNATURE_LINES, report_subject, resolve as resolve_profile
+from .profiles import report_subject
 from .readers import read_document
 from .rulebook import Rulebook
 from .scoring import passed, score
@@ -46,43 +42,24 @@ class Options:
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
-    nd = mark_guidance(normalize(doc), _guidance_markers(rulebook))
-    outline = build_outline(nd)
-    rulebook = resolve_profile(rulebook, outline)  # no profile asked for: the one the title names
-    parts = match_parts(outline, rulebook)
-    year = detect_year(outline, parts)
-    published, published_line = detect_published(nd, outline)
-    if published is None and options.published is not None:
-        published = options.published
-    cross = None
-    subject = report_subject(outline.title, [ln.text for ln in outline.body[-SIGNATURE_LINES:]], rulebook.detect)
-    notes: list[str] = []
-    if previous is not None:
-        from .checks.crossyear import compare
-        from .previous import pair_problems
-
-        cross = compare(previous, rulebook, doc.path, year, outline, parts, doc.format)
-        notes = pair_problems(Path(previous.path).name, subject, year, cross.previous.subject, cross.previous.year)
-        if notes and not options.force_previous:
-            notes = [f"{'；'.join(notes)}，未做跨年度对照（确是上一年度报告请加 --force-previous）"]
-            cross = None
-        elif notes:
-            notes = [f"{'；'.join(notes)}（--force-previous：仍做跨年度对照）"]
-    ctx = Context(nd=nd, outline=outline, rulebook=rulebook, parts=parts, year=year, published=published, published_line=published_line, cross=cross)
-    findings = localize(run_checks(ctx, set(options.select), set(options.ignore), dict(options.severities)), nd.lines, outline.headings)
-    coverage = measure_coverage(outline, parts, rulebook)
-    copies = rulebook.checks.get(COPIES_RULE)
-    sketch = make_sketch(outline, parts, copies) if copies is not None and copies.enabled and _selected(COPIES_RULE, "", options) else None
-    counted = _selected(COVERAGE_RULE, "measures", options)
-    value = score(parts, findings, rulebook, coverage if counted else None)
-    pass_mark = options.min_score if options.min_score is not None else rulebook.pass_mark
+    """Analyse a report, run the rules of the profile that judges it, and score it."""
+    a = analyse(doc, rulebook, previous, published=options.published)
+    judged_by = a.rulebook
+    subject = _subject(a)
+    a, notes = _paired(a, subject, options)
+    findings = localize(run_rules(a, set(options.select), set(options.ignore), dict(options.severities)), a.nd.lines, a.outline.headings)
+    coverage = a.coverage
+    counted = coverage is not None and _selected(coverage.rule, judged_by.rule(coverage.rule).part or "", options)
+    value = score(a.parts, findings, judged_by, coverage if counted else None)
+    pass_mark = options.min_score if options.min_score is not None else judged_by.pass_mark
+    nd = a.nd
     return ReportResult(
         path=doc.path,
-        title=outline.title,
-        year=year,
+        title=a.title,
+        year=a.year,
         score=value,
         passed=passed(value, findings, pass_mark, options.fail_on),
-        profile=rulebook.id,
+        profile=judged_by.id,
         parts=[
             PartResult(
                 id=pid,
@@ -93,29 +70,51 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
                 location=m.line.location if m.line is not None else None,
                 evidence_lines=tuple(ln.number for ln in m.evidence),
             )
-            for pid, m in parts.items()
+            for pid, m in a.parts.items()
         ],
         findings=findings,
-        published=published,
+        published=a.published,
         format=doc.format,
         lines=[(ln.number, ln.shown, ln.raw, ln.chrome) for ln in nd.lines] if options.keep_lines else [],
         coverage=coverage,
+        rulebook=judged_by,
         pass_mark=pass_mark,
         fail_on=options.fail_on,
-        title_line=outline.title_line.number if outline.title_line is not None else None,
+        title_line=a.title_line.number if a.title_line is not None else None,
         subject=subject,
         notes=[f"{doc.path}: {n}" for n in notes],
-        sketch=sketch,
+        sketch=_sketch(a, options),
     )
 
 
-def _guidance_markers(rulebook) -> tuple:
-    """The template-placeholder check's ``guidance`` markers: lines that are a template's guidance, not content."""
-    try:
-        check = rulebook.check("template-placeholder")
-    except (KeyError, AttributeError):
-        return ()
-    return tuple(check.params.get("guidance", ())) if check.enabled else ()
+def _subject(a) -> "str | None":
+    """The organ that wrote the report (单位): named in its title, else in its signature."""
+    return report_subject(a.title, [ln.text for ln in a.signature_tail], a.rulebook.detect)
+
+
+def _paired(a, subject, options: Options):
+    """The analysis to check (without last year's report when the pair does not match) and the warnings."""
+    if a.previous is None:
+        return a, []
+    from .previous import pair_problems
+
+    last = a.previous
+    problems = pair_problems(Path(last.path).name, subject, a.year, _subject(last), last.year)
+    if not problems:
+        return a, []
+    if options.force_previous:
+        return a, [f"{'；'.join(problems)}（--force-previous：仍做跨年度对照）"]
+    return replace(a, previous=None), [f"{'；'.join(problems)}，未做跨年度对照（确是上一年度报告请加 --force-previous）"]
+
+
+def _sketch(a, options: Options):
+    """What the batch's copies rule compares (None when the rulebook has none, or it is not selected)."""
+    from .checks.copies import KIND, sketch
+
+    for rule in a.rulebook.of_kind(KIND):
+        if _selected(rule.id, "", options):
+            return sketch(a.outline, a.parts, rule.config)
+    return None
 
 
 def _selected(rule: str, part: str, options: Options) -> bool:

@@ -1,10 +1,17 @@
 """Rules that can never fire: ``checker rules validate FILE --against DIR``.
 
 Vale's known weak spot is a rule whose scope never matches and so silently
-finds nothing.  Here every *matcher* of a rulebook (a part's heading aliases,
-content signals and regular expressions; a check's patterns, duties, topics
-and word lists) is tried against a folder of sample reports, and each one that
-matches nothing in any of them is listed.
+finds nothing.  Here, over a folder of sample reports:
+
+* a rule whose scope (a part, the title, the signature …) is absent from
+  every sample can never fire on such reports;
+* every *probe* of a rule — what its kind says it looks for, through the
+  kind module's ``probes(rule, rulebook)``: the parts' heading aliases and
+  signals, a duty's pattern, the topics' signals, a required phrase — that
+  matches nothing in any sample is listed: a misspelt phrase, or a pattern
+  so strict no report meets it.
+
+Each is named with the file and line of its rule.
 """
 
 from __future__ import annotations
@@ -13,21 +20,35 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .matcher import _form, alias_score
+from .checks import kinds
+from .matcher import heading_form, alias_score
 from .outline import Outline
 from .rulebook import Rulebook
 
 
 @dataclass(frozen=True)
+class Probe:
+    """What a rule looks for: ``values`` (phrases, patterns or heading aliases) in ``texts``."""
+
+    key: str  # the rulebook key it comes from ("any", "items.述法" …)
+    values: tuple
+    how: str  # phrase | regex | alias
+    texts: str = "lines"  # lines | title | joined (the whole text, for patterns spanning lines)
+
+
+@dataclass(frozen=True)
 class Dead:
-    rule: str  # rule id (missing-part for a part)
-    part: str  # part id or ""
-    key: str  # the rulebook key that matched nothing
+    file: str
+    line: int | None
+    rule: str
+    key: str  # the rulebook key that matched nothing ("" when the rule's scope is never there)
     count: int  # how many entries it has
 
     def describe(self, samples: int) -> str:
-        where = f"部分“{self.part}”" if self.rule == "missing-part" else f"检查“{self.rule}”"
-        return f"{where}的 {self.key}（{self.count} 项）在 {samples} 份样本报告中都没有匹配"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        if not self.key:
+            return f"{where}: 规则“{self.rule}”的 scope 在 {samples} 份样本报告中都不存在，这条规则永远不会触发"
+        return f"{where}: 规则“{self.rule}”的 {self.key}（{self.count} 项）在 {samples} 份样本报告中都没有匹配"
 
 
 class _Samples:
@@ -35,56 +56,40 @@ class _Samples:
         self.titles = [o.title for o in outlines if o.title]
         self.headings = [h.text for o in outlines for h in o.headings]
         self.lines = [ln.text for o in outlines for ln in o.body]
+        self.joined = ["\n".join(ln.text for ln in o.body) for o in outlines]
 
-    def any_phrase(self, phrases: Iterable[str]) -> bool:
-        phrases = [p for p in phrases if p]
-        return any(p in ln for ln in self.lines for p in phrases)
+    def texts(self, which: str) -> list[str]:
+        return {"title": self.titles, "joined": self.joined}.get(which, self.lines)
 
-    def any_regex(self, patterns: Iterable[str], texts: list[str] | None = None) -> bool:
-        compiled = [re.compile(p) for p in patterns]
-        return any(rx.search(t) for t in (self.lines if texts is None else texts) for rx in compiled)
-
-    def any_alias(self, aliases: Iterable[str], rulebook: Rulebook) -> bool:
-        heading_forms = [_form(h, rulebook) for h in self.headings]
-        for alias in aliases:
-            a = _form(alias, rulebook)
-            if any(alias_score(a, f) >= rulebook.heading_threshold for f in heading_forms):
-                return True
-        return False
+    def fires(self, probe: Probe, rulebook: Rulebook) -> bool:
+        values = [v for v in probe.values if v]
+        texts = self.texts(probe.texts)
+        if probe.how == "phrase":
+            return any(v in t for t in texts for v in values)
+        if probe.how == "regex":
+            compiled = [re.compile(v) for v in values]
+            return any(rx.search(t) for t in texts for rx in compiled)
+        heading_forms = [heading_form(h, rulebook) for h in self.headings]
+        return any(alias_score(heading_form(a, rulebook), f) >= rulebook.heading_threshold for a in values for f in heading_forms)
 
 
-def dead_matchers(rulebook: Rulebook, outlines: list[Outline]) -> list[Dead]:
-    """Every matcher of ``rulebook`` that matches nothing in the sample outlines."""
-    s = _Samples(outlines)
+def dead_rules(rulebook: Rulebook, analyses: list) -> list[Dead]:
+    """Every rule of ``rulebook`` whose scope or probes match nothing in the sample reports.
+
+    ``analyses`` are the samples analysed by this rulebook (:func:`checker.analysis.analyse`).
+    """
+    s = _Samples([a.outline for a in analyses])
+    registry = kinds()
     dead: list[Dead] = []
-    for part in rulebook.parts:
-        tests = [
-            ("aliases", part.aliases, lambda v: s.any_alias(v, rulebook)),
-            ("signals", part.signals, s.any_phrase),
-            ("strong_signals", part.strong_signals, s.any_phrase),
-            ("patterns", part.patterns, s.any_regex),
-        ]
-        for key, values, fires in tests:
-            if values and not fires(values):
-                dead.append(Dead("missing-part", part.id, key, len(values)))
-        for topic in part.topics:
-            if not s.any_phrase(topic.signals):
-                dead.append(Dead("outline-coverage", part.id, f"topics.{topic.id}.signals", len(topic.signals)))
-    for cid, check in rulebook.checks.items():
-        if not check.enabled:
+    for rule in rulebook.rules.values():
+        if not rule.enabled:
             continue
-        p = check.params
-        if cid == "title-format" and p.get("patterns") and not s.any_regex(p["patterns"], s.titles):
-            dead.append(Dead(cid, "", "patterns", len(p["patterns"])))
-        if cid == "first-responsible-duties":
-            for duty in p.get("duties", []):
-                if not s.any_regex([duty["pattern"]]):
-                    dead.append(Dead(cid, "", f"duties.{duty['name']}", 1))
-        if cid == "plan-concrete-items":
-            if p.get("item_pattern") and not s.any_regex([p["item_pattern"]], ["\n".join(s.lines)]):
-                dead.append(Dead(cid, "", "item_pattern", 1))
-            if p.get("concrete") and not s.any_phrase(p["concrete"]):
-                dead.append(Dead(cid, "", "concrete", len(p["concrete"])))
-        if cid == "measures-figures" and p.get("number_pattern") and not s.any_regex([p["number_pattern"]]):
-            dead.append(Dead(cid, "", "number_pattern", 1))
+        kind = registry[rule.kind]
+        if rule.scope and getattr(kind, "PROBE_SCOPE", True) and not any(a.scope_present(rule.scope) for a in analyses):
+            dead.append(Dead(rule.file, rule.line, rule.id, "", 0))
+            continue
+        probes: Iterable[Probe] = kind.probes(rule, rulebook) if hasattr(kind, "probes") else ()
+        for probe in probes:
+            if probe.values and not s.fires(probe, rulebook):
+                dead.append(Dead(rule.file, rule.line, rule.id, probe.key, len(probe.values)))
     return dead

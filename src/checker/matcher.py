@@ -9,13 +9,15 @@ Headings first, content second:
 2. a top-level heading that no alias matched but that holds one of a part's
    ``heading_words`` ("四、存在的困难") is that part;
 3. a report whose measures are several thematic top-level headings
-   ("一、坚持党的领导……" "二、……") gets them as its measures part;
+   ("一、坚持党的领导……" "二、……") gets them as the part marked ``themes``
+   (the measures);
 4. a part with no heading is looked for in the text: a paragraph carrying
    enough of the part's signal phrases (on word boundaries, jieba) makes it
    ``weak``;
 5. causes are looked for inside the shortcomings part: a sub-heading or a
    causal phrase (主要原因 / 究其原因 / 由于……导致 …).  A heading that promises
-   原因 over a body that gives none leaves causes ``missing``.
+   the part (``promised_by``: 原因) over a body that gives none leaves it
+   ``missing``, and says so.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class PartMatch:
     text: str = ""  # the part's body text (for thin and substance checks)
     promised: bool = False  # causes: the shortcomings heading promises 原因
     via: str = ""  # heading | themes | content | none
+    sections: tuple = ()  # via themes: every thematic heading that makes up the part
 
 
 def heading_core(text: str, rulebook: Rulebook) -> str:
@@ -85,7 +88,7 @@ def _names_itself(core: str, words) -> bool:
     return any(core.startswith(w) or w in core[-(len(w) + 2) :] for w in words)
 
 
-def _form(text: str, rulebook: Rulebook) -> str:
+def heading_form(text: str, rulebook: Rulebook) -> str:
     """The text with boiler-plate stripped or, where that leaves too little, as it is."""
     core = heading_core(text, rulebook)
     return core if len(core) >= MIN_CORE else _NOISE.sub("", text)
@@ -148,7 +151,7 @@ def _find_in_text(part: Part, lines: list[TextLine], content: _Content) -> list[
 
 def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: Rulebook) -> PartMatch:
     heading = container.heading
-    promised = heading is not None and "原因" in heading.text
+    promised = heading is not None and any(word in heading.text for word in part.promised_by)
     # a heading of its own, such as "（二）原因分析" under the shortcomings or
     # "三、原因剖析" after them: one that holds a heading word (原因, 成因 …) or
     # resembles an alias as a whole; the container's own "存在的问题和原因"
@@ -183,7 +186,7 @@ def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
     results: dict[str, PartMatch] = {}
     assigned: set[int] = set()
     heading_parts = [p for p in rulebook.parts if not p.within]
-    forms = {h.start: _form(h.text, rulebook) for h in candidates}
+    forms = {h.start: heading_form(h.text, rulebook) for h in candidates}
     for part in heading_parts:
         best: Optional[tuple] = None
         for h in candidates:
@@ -209,8 +212,10 @@ def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
                 assigned.add(h.start)
                 results[part.id] = PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), via="heading")
 
-    # Thematic top-level headings that no part claimed are the measures.
-    if "measures" not in results:
+    # Thematic top-level headings that no part claimed are the part that takes
+    # them (``themes: true``: the measures).
+    theme_part = next((p for p in heading_parts if p.themes), None)
+    if theme_part is not None and theme_part.id not in results:
         themes = [h for h in outline.top_level() if h.start not in assigned]
         claimed = [r.heading for r in results.values() if r.heading is not None]
         first_claimed = min((h.start for h in claimed), default=None)
@@ -219,7 +224,7 @@ def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
         themes = [h for h in themes if first_claimed is None or h.start < first_claimed or len(themes) >= 2]
         if themes:
             text = "\n".join(outline.section_text(h) for h in themes)
-            results["measures"] = PartMatch(rulebook.part("measures"), "present", heading=themes[0], line=themes[0].line, text=text, via="themes")
+            results[theme_part.id] = PartMatch(theme_part, "present", heading=themes[0], line=themes[0].line, text=text, via="themes", sections=tuple(themes))
 
     content = _Content(outline.body)
     searchable = [ln for ln in outline.body if ln is not outline.title_line]

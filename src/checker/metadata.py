@@ -54,7 +54,7 @@ def _body_years(outline: Outline, parts: Optional[dict] = None) -> list[int]:
 
     The opening lines ("2023年，我县……"); the measures heading
     ("一、2023年推进法治政府建设的主要举措和成效"); the plan heading minus one
-    ("四、2024年工作计划").
+    ("四、2024年工作计划") — every part with a ``year_offset``, in rulebook order.
     """
     found = []
     for ln in outline.body[:4]:
@@ -64,12 +64,14 @@ def _body_years(outline: Outline, parts: Optional[dict] = None) -> list[int]:
         if m:
             found.append(int(m.group(1)))
             break
-    for part_id, shift in (("measures", 0), ("next_year_plan", -1)):
-        match = (parts or {}).get(part_id)
-        if match is not None and match.heading is not None:
+    for match in (parts or {}).values():
+        # a part whose heading names a year relative to the report's ("year_offset":
+        # the measures 0, next year's plan 1)
+        offset = match.part.year_offset
+        if offset is not None and match.heading is not None:
             years = years_in(match.heading.text)
             if years:
-                found.append(years[0] + shift)
+                found.append(years[0] - offset)
     return found
 
 

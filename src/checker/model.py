@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Any, Optional
 
 SEVERITIES = ("error", "warning", "info")
 PART_STATUSES = ("present", "weak", "missing")
@@ -68,6 +68,7 @@ class Finding:
     related_line: Optional[int] = None  # the other place (duplicate-block)
     section: Optional[str] = None  # the heading the line sits under, in the file's characters
     normalized: Optional[str] = None  # the evidence as normalized, when it says something else than the file
+    column: Optional[int] = None  # 1-based column of the evidence in its line, when known
 
     def sort_key(self) -> tuple:
         return (
@@ -99,6 +100,7 @@ class Coverage:
     missing: tuple[str, ...] = ()  # topic ids
     names: tuple[tuple[str, str], ...] = ()  # (id, name) of every topic counted
     weight: float = 0.0  # its weight in the score (on the scale of the parts' weights)
+    rule: str = ""  # the id of the coverage rule that measured it
 
     def to_dict(self) -> dict:
         return {"percent": self.percent, "covered": list(self.covered), "missing": list(self.missing)}
@@ -130,3 +132,6 @@ class ReportResult:
     sketch: Optional[object] = field(default=None, repr=False, compare=False)
     #: warnings about the run rather than the report (last year's report does not match …), shown on stderr
     notes: list[str] = field(default_factory=list)
+    #: the rulebook (profile) that judged the report: its rules' descriptions, bases and fixes
+    #: are what the formatters show; not serialized
+    rulebook: Optional[Any] = field(default=None, repr=False, compare=False)

@@ -120,6 +120,13 @@ def select_rulebook(ref: Optional[str]) -> RulebookChoice:
     return load_rulebook(ref)
 
 
+def named(choice: RulebookChoice, profile: Optional[str]) -> Rulebook:
+    """The rulebook a result names as its ``profile`` (the one that judged it), from a run's choice."""
+    if isinstance(choice, AutoProfile):
+        return choice.profile(profile) if profile in choice._shipped else choice.base
+    return choice
+
+
 def resolve(choice: RulebookChoice, outline) -> Rulebook:
     """The rulebook that judges this report (its outline gives title and signature)."""
     if isinstance(choice, AutoProfile):

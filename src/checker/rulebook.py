@@ -1,22 +1,31 @@
 """Load and validate YAML rulebooks.
 
-A rulebook is data (``rules/*.yaml``).  It may ``extends:`` another rulebook
-(by name of a shipped one or by relative path) and override only what differs:
-parts and checks are merged by id, key by key.  Every mistake is reported with
-the file and line it is on, and unknown keys are rejected, so that a misspelt
-key never silently does nothing.
+A rulebook is data (``rules/*.yaml``): the mandated **parts** of a report and
+the **rules** a report is checked by.  Each rule is an instance of a check
+*kind* (``kind: require`` …; one module per kind under ``checker/checks/``),
+named by a stable id that whoever writes the rulebook chooses, with the
+kind's parameters beside the keys every rule has (severity, scope, message …).
+
+A rulebook may ``extends:`` another (by name of a shipped one or by relative
+path) and override only what differs: parts are merged by id and rules by
+id, key by key; the named items of a rule (a duty, a topic) by their name.
+Every mistake is reported with the file and line it is on, and unknown keys
+are rejected, so that a misspelt key never silently does nothing.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, Optional
+from types import ModuleType
+from typing import Any, Iterable, NamedTuple, Optional
 
 import yaml
 
-from .model import SEVERITIES
+from .model import SEVERITIES, Finding
+from .schema import Phrases, Regex, Regexes, attr_name, item_type, params_of, unwrap_optional
 
 MAX_EXTENDS_DEPTH = 8
 
@@ -52,17 +61,17 @@ class _MapOf(NamedTuple):
     where: str
 
 
+class _Items(NamedTuple):
+    """A key whose value maps item names to mappings checked against ``keys`` (``名称: false`` removes one)."""
+
+    keys: dict
+    where: str
+    required: tuple
+
+
 #: a passing and a failing example: short report texts, used by `checker explain` and the tests
-EXAMPLE_KEYS = {"pass": _STR, "fail": _STR, "previous": _STR, "other": _STR}  # previous: last year's report (cross-year rules); other: another unit's report in the same batch (copied-report)
+EXAMPLE_KEYS = {"pass": _STR, "fail": _STR, "previous": _STR, "other": _STR}  # previous: last year's report (cross-year rules); other: another unit's report in the same batch (batch kinds: copies)
 _EXAMPLES = _MapOf(EXAMPLE_KEYS, "examples")
-
-#: a topic of the measures part: one system of 《法治政府建设实施纲要（2021—2025年）》
-TOPIC_KEYS = {"id": _STR, "name": _STR, "signals": _STRLIST, "min_signals": _INT}
-_TOPICS = _ListOf(TOPIC_KEYS, "topics", "id", ("id", "name", "signals"))
-
-#: a concrete duty of the first-responsible part, found by a regular expression
-DUTY_KEYS = {"name": _STR, "pattern": _REGEX}
-_DUTIES = _ListOf(DUTY_KEYS, "duties", "name", ("name", "pattern"))
 
 #: subject detection: which profile judges a report, from the subject in its title
 DETECT_RULE_KEYS = {"profile": _STR, "subject": _REGEX}
@@ -80,7 +89,7 @@ TOP_KEYS = {
     "pass_mark": _NUM,
     "parts": "parts",
     "matching": _MAP,
-    "checks": _MAP,
+    "rules": _MAP,
     "template": _MAP,
     "detect": _MapOf(DETECT_KEYS, "detect"),
 }
@@ -100,7 +109,9 @@ PART_KEYS = {
     "strong_signals": _STRLIST,
     "min_signals": _INT,
     "patterns": _REGEXLIST,
-    "topics": _TOPICS,
+    "promised_by": _STRLIST,
+    "themes": _BOOL,
+    "year_offset": _INT,
     "thin": _MAP,
     "message": _STR,
     "promised_message": _STR,
@@ -115,12 +126,16 @@ PART_KEYS["add"] = _MapOf({k: v for k, v in PART_KEYS.items() if v in (_STRLIST,
 THIN_KEYS = {"min_chars": _INT}
 
 #: `checker template`: the title, the opening paragraph's guidance and the date line of a skeleton report
-TEMPLATE_KEYS = {"title": _STR, "opening": _STR, "date": _STR}
+TEMPLATE_KEYS = {"title": _STR, "opening": _STR, "date": _STR, "guidance": _STR}  # guidance: the marker of a guidance line (填写提示); such a line is never content
 
-MATCHING_KEYS = {"heading_threshold": _NUM, "strip_from_headings": _REGEXLIST, "weak_credit": _NUM}
+MATCHING_KEYS = {"heading_threshold": _NUM, "strip_from_headings": _REGEXLIST, "weak_credit": _NUM, "signature_lines": _INT}
 
-CHECK_COMMON_KEYS = {
+#: the keys every rule has, whatever its kind
+YEARS_KEYS = {"from": _INT, "until": _INT}
+RULE_COMMON_KEYS = {
+    "kind": _STR,
     "description": _STR,
+    "scope": "scope",
     "severity": _SEV,
     "penalty": _NUM,
     "max_penalty": _NUM,
@@ -128,54 +143,68 @@ CHECK_COMMON_KEYS = {
     "fix": _STR,
     "basis": _STR,
     "enabled": _BOOL,
+    "years": _MapOf(YEARS_KEYS, "years"),
     "examples": _EXAMPLES,
-    "part": _STR,  # the part the check is about (shown by `checker rules` / `checker explain`)
+}
+#: what each common key means (checker explain, docs/rulebook.md)
+RULE_COMMON_DOCS = {
+    "kind": "检查类型（必填；继承的规则可省略），见下表",
+    "description": "一句话说明这条规则查什么（checker rules 显示）",
+    "scope": "在哪里查：部分 id（可多个），或 document（全文）、title（标题）、opening（开头段）、signature（落款）",
+    "severity": "发现的严重程度：error / warning / info（默认 warning）",
+    "penalty": "每条发现扣的分（默认 0）",
+    "max_penalty": "这条规则最多扣的分（默认不限）",
+    "message": "提示语；可用 {year}、{next_year} 和各检查类型的占位符",
+    "fix": "修改建议",
+    "basis": "依据（文件名称、条款）",
+    "enabled": "设为 false 停用（也可以直接写“规则 id: false”）",
+    "years": "只对这些年度的报告适用：{from: 2021, until: 2025}（都可省略一端）",
+    "examples": "fail（会触发的一小段报告）和 pass（不会触发的），跨年度规则另有 previous",
 }
 
-#: check id -> its own parameters (besides the common keys)
-CHECK_PARAMS: dict[str, dict[str, str]] = {
-    "missing-part": {},
-    "thin-part": {"max_sentences": _INT},
-    "plan-year-mismatch": {},
-    "duplicate-block": {"min_chars": _INT, "similarity": _NUM},
-    "repeated-char": {"allow": _STRLIST, "always": _STRLIST, "suffixes": _STRLIST},
-    "missing-title": {},
-    "part-order": {},
-    "late-publication": {"deadline_month": _INT, "deadline_day": _INT},
-    "unaddressed-shortcoming": {"min_keywords": _NUM, "min_fuzzy": _NUM, "stopwords": _STRLIST, "evidence": _STR},
-    "copied-plan": {"similarity": _NUM, "min_chars": _INT, "evidence": _STR},
-    "plan-not-reported": {"min_keywords": _NUM, "min_fuzzy": _NUM, "stopwords": _STRLIST},
-    "title-format": {"patterns": _REGEXLIST},
-    "outline-coverage": {"weight": _NUM, "min_signals": _INT, "topics": _STRLIST, "report_below": _NUM, "parts": _STRLIST},
-    "first-responsible-duties": {"duties": _DUTIES, "min_duties": _INT},
-    "measures-figures": {"number_pattern": _REGEX, "min_per_1000": _NUM, "min_chars": _INT},
-    "plan-concrete-items": {"item_pattern": _REGEX, "min_items": _INT, "concrete": _STRLIST, "min_concrete": _INT, "min_chars": _INT},
-    "causes-restate-problems": {"max_similarity": _NUM, "min_chars": _INT},
-    "template-placeholder": {"markers": _STRLIST, "guidance": _STRLIST},
-    "title-year-mismatch": {},
-    "missing-signature": {"last_lines": _INT},
-    "traditional-char": {"whole_text_share": _NUM, "whole_text_message": _STR, "max_lines": _INT},
-    "converter-garbage": {},
-    "page-chrome": {},
-    "copied-report": {"similarity": _NUM, "measures_similarity": _NUM, "shingle": _INT, "bins": _INT, "rows": _INT, "min_chars": _INT, "group_message": _STR},
-}
+#: scopes that are not parts: the whole text, the title line, the opening paragraph, the signature
+TEXT_SCOPES = ("document", "title", "opening", "signature", "guidance")  # guidance: the template's guidance lines, which no other scope holds
 
-PART_IDS = ("measures", "shortcomings", "causes", "first_responsible", "next_year_plan", "rectification", "other")
-#: an extra part (a province's own requirement) needs an id of this form and every key a part has
+#: a part id (a province may add parts) and a rule id (whoever writes the rulebook chooses it)
 _PART_ID = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+_RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+
+
+def _kinds() -> dict[str, ModuleType]:
+    from .checks import kinds
+
+    return kinds()
+
+
+def _validator_kind(tp: Any, where: str) -> Any:
+    """The loader's name for a declared parameter type (see :mod:`checker.schema`)."""
+    tp, _ = unwrap_optional(tp)
+    if tp is Regex:
+        return _REGEX
+    if tp == Regexes:
+        return _REGEXLIST
+    if tp == Phrases:
+        return _STRLIST
+    item = item_type(tp)
+    if item is not None:
+        keys = {p.name: _validator_kind(p.type, where) for p in params_of(item)}
+        return _Items(keys, where, tuple(p.name for p in params_of(item) if p.required))
+    return {str: _STR, int: _INT, float: _NUM, bool: _BOOL}[tp]
+
+
+def kind_keys(kind: ModuleType) -> dict:
+    """The keys a rule of this kind may have: the common ones, the kind's parameters, and ``add`` for its lists."""
+    where = f"检查类型“{kind.KIND}”"
+    keys = dict(RULE_COMMON_KEYS)
+    for p in params_of(kind.Config):
+        keys[p.name] = _validator_kind(p.type, where)
+    lists = {k: v for k, v in keys.items() if v in (_STRLIST, _REGEXLIST)}
+    if lists:
+        keys["add"] = _MapOf(lists, "add")
+    return keys
 
 
 # ---------------------------------------------------------------- values
-
-
-@dataclass(frozen=True)
-class Topic:
-    """A recommended topic of a part (the measures' 纲要 systems), recognised by its signals."""
-
-    id: str
-    name: str
-    signals: tuple[str, ...]
-    min_signals: Optional[int] = None  # default: the outline-coverage check's min_signals
 
 
 @dataclass(frozen=True)
@@ -206,17 +235,25 @@ class Part:
     patterns: tuple[str, ...] = ()
     min_chars: int = 0
     within: Optional[str] = None
+    promised_by: tuple[str, ...] = ()  # words in the container's heading that promise this part (原因)
+    themes: bool = False  # thematic top-level headings that no part claims are this part
+    year_offset: Optional[int] = None  # a year in its heading is the report year + this (the plan: 1)
     promised_message: Optional[str] = None
     heading: Optional[str] = None  # the heading `checker template` writes (default: the first alias)
     guidance: Optional[str] = None  # the guidance line under it (default: the fix hint)
-    topics: tuple[Topic, ...] = ()  # recommended topics (outline-coverage)
     examples: dict = field(default_factory=dict, hash=False, compare=False)  # {"pass": text, "fail": text}
 
 
 @dataclass(frozen=True)
-class Check:
+class Rule:
+    """One rule of a rulebook: an instance of a check kind, with its id and its texts."""
+
     id: str
+    kind: str
     severity: str
+    config: Any = field(hash=False, compare=False)  # the kind's Config dataclass
+    scope: tuple[str, ...] = ()
+    part: Optional[str] = None  # the part the rule is about: its scope when that is one part
     description: str = ""
     penalty: float = 0.0
     max_penalty: Optional[float] = None
@@ -224,9 +261,55 @@ class Check:
     fix: Optional[str] = None
     basis: Optional[str] = None
     enabled: bool = True
-    params: dict = field(default_factory=dict, hash=False, compare=False)
+    years: tuple[Optional[int], Optional[int]] = (None, None)
     examples: dict = field(default_factory=dict, hash=False, compare=False)  # {"pass": text, "fail": text}
-    part: Optional[str] = None  # the part the check is about, if one
+    file: str = ""  # where it was (last) written, for messages
+    line: Optional[int] = None
+
+    @property
+    def label(self) -> str:
+        """The rule in one line: its description, else its message (placeholders shown as such)."""
+        from .messages import fill
+
+        return self.description or fill(self.message) or self.id
+
+    def applies_to(self, year: Optional[int]) -> bool:
+        """Whether the rule applies to a report on ``year`` (a rule with ``years`` needs a known year)."""
+        start, end = self.years
+        if start is None and end is None:
+            return True
+        if year is None:
+            return False
+        return (start is None or year >= start) and (end is None or year <= end)
+
+    def finding(
+        self,
+        analysis,
+        line=None,
+        values: Optional[dict] = None,
+        *,
+        message: Optional[str] = None,
+        part: Optional[str] = None,
+        evidence: Optional[str] = None,
+        fix: Optional[str] = None,
+        severity: Optional[str] = None,
+        related=None,
+        column: Optional[int] = None,
+    ) -> Finding:
+        """A finding of this rule at ``line`` (a TextLine), its message and fix filled with ``values``."""
+        values = values or {}
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            message=analysis.fill(self.message if message is None else message, **values),
+            line=line.number if line is not None else None,
+            location=line.location if line is not None else None,
+            part=part if part is not None else self.part,
+            evidence=evidence,
+            fix=analysis.fill(self.fix if fix is None else fix, **values),
+            related_line=related.number if related is not None else None,
+            column=column,
+        )
 
 
 @dataclass(frozen=True)
@@ -236,10 +319,11 @@ class Rulebook:
     source: str
     pass_mark: float
     parts: tuple[Part, ...]
-    checks: dict
+    rules: dict  # rule id -> Rule, in the order written
     heading_threshold: float
     strip_from_headings: tuple[str, ...]
     weak_credit: float
+    signature_lines: int = 4
     template: dict = field(default_factory=dict, hash=False, compare=False)
     detect: Optional[Detect] = None
     extends: Optional[str] = None
@@ -250,8 +334,16 @@ class Rulebook:
                 return p
         raise KeyError(part_id)
 
-    def check(self, check_id: str) -> Check:
-        return self.checks[check_id]
+    def rule(self, rule_id: str) -> Rule:
+        return self.rules[rule_id]
+
+    def of_kind(self, kind: str) -> list[Rule]:
+        """The enabled rules of one kind, in rulebook order."""
+        return [r for r in self.rules.values() if r.kind == kind and r.enabled]
+
+    def ids(self) -> set[str]:
+        """Every id a user may name in --select / --ignore: rule ids and part ids."""
+        return set(self.rules) | {p.id for p in self.parts}
 
 
 # ---------------------------------------------------------------- loading
@@ -305,6 +397,7 @@ def _line(node: yaml.Node) -> int:
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
 class _Validator:
@@ -391,7 +484,26 @@ class _Validator:
                 self.record(exc)
         return out
 
-    def mapping(self, node: yaml.Node, allowed: dict, where: str) -> dict:
+    def items(self, node: yaml.Node, spec: _Items, key: str) -> dict:
+        """Named items: ``名称: {键: 值}``; ``名称: false`` removes an inherited item."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, f"“{key}”应为映射：每个条目写成“名称: {{键: 值}}”")
+        out: dict[str, Any] = {}
+        for knode, vnode in node.value:
+            try:
+                name = str(knode.value)
+                if name in out:
+                    self.fail(knode, f"“{key}”中的条目“{name}”重复定义")
+                if isinstance(vnode, yaml.ScalarNode) and vnode.tag == _BOOL_TAG and vnode.value.lower() in ("false", "off", "no"):
+                    out[name] = False
+                    continue
+                entry = self.mapping(vnode, spec.keys, f"“{key}”的条目“{name}”")
+                out[name] = entry
+            except RulebookError as exc:
+                self.record(exc)
+        return out
+
+    def mapping(self, node: yaml.Node, allowed: dict, where: str, hints: Optional[dict] = None) -> dict:
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, f"{where}应为映射（键: 值）")
         out: dict[str, Any] = {}
@@ -400,7 +512,7 @@ class _Validator:
             try:
                 key = str(knode.value)
                 if key not in allowed:
-                    hint = _closest(key, allowed)
+                    hint = (hints or {}).get(key) or _closest(key, allowed)
                     self.fail(knode, f"{where}中有未知的键“{key}”" + (f"，是否应为“{hint}”？" if hint else ""))
                 if key in out:
                     self.fail(knode, f"{where}中的键“{key}”重复出现")
@@ -413,6 +525,10 @@ class _Validator:
                     out[key] = self.list_of(vnode, kind, key)
                 elif isinstance(kind, _MapOf):
                     out[key] = self.mapping(vnode, kind.keys, kind.where)
+                elif isinstance(kind, _Items):
+                    out[key] = self.items(vnode, kind, key)
+                elif kind == "scope":
+                    out[key] = [vnode.value] if isinstance(vnode, yaml.ScalarNode) else self.strlist(vnode, key)
                 elif kind == _MAP or kind == "parts":
                     out[key] = vnode  # handled by the caller
                 else:
@@ -425,7 +541,7 @@ class _Validator:
         return out
 
 
-def _closest(key: str, allowed: dict) -> Optional[str]:
+def _closest(key: str, allowed: Iterable[str]) -> Optional[str]:
     from rapidfuzz import process
 
     best = process.extractOne(key, list(allowed))
@@ -435,13 +551,15 @@ def _closest(key: str, allowed: dict) -> Optional[str]:
 def _read_raw(path: Path, errors: Optional[list] = None) -> dict:
     """Parse one rulebook file (without resolving ``extends``) into checked plain data.
 
-    With an ``errors`` list, mistakes are appended to it and checking goes on;
+    Rules stay YAML nodes here: which keys a rule may have depends on its
+    kind, which a profile may inherit (see :func:`_rules_of`).  With an
+    ``errors`` list, mistakes are appended to it and checking goes on;
     otherwise the first one raises.
     """
     v = _Validator(str(path), collect=errors is not None)
     root = _compose(path)
-    top = v.mapping(root, TOP_KEYS, "规则集")
-    raw: dict[str, Any] = {k: top[k] for k in top if k not in ("parts", "matching", "checks")}
+    top = v.mapping(root, TOP_KEYS, "规则集", hints={"checks": "rules"})
+    raw: dict[str, Any] = {k: top[k] for k in top if k not in ("parts", "matching", "rules")}
     if "parts" in top:
         pnode = top["parts"]
         if not isinstance(pnode, yaml.SequenceNode):
@@ -454,7 +572,7 @@ def _read_raw(path: Path, errors: Optional[list] = None) -> dict:
                 if "id" not in part:
                     v.fail(item, "部分缺少“id”")
                 if not _PART_ID.match(part["id"]):
-                    v.fail(item, f"部分 id“{part['id']}”只能由小写英文字母、数字和下划线组成，如 {', '.join(PART_IDS)}")
+                    v.fail(item, f"部分 id“{part['id']}”只能由小写英文字母、数字和下划线组成，如 measures、next_year_plan")
                 if part["id"] in seen:
                     v.fail(item, f"部分“{part['id']}”重复定义（第 {seen[part['id']]} 行已定义）")
                 seen[part["id"]] = _line(item)
@@ -468,37 +586,65 @@ def _read_raw(path: Path, errors: Optional[list] = None) -> dict:
         raw["matching"] = v.mapping(top["matching"], MATCHING_KEYS, "matching")
     if "template" in top:
         raw["template"] = v.mapping(top["template"], TEMPLATE_KEYS, "template")
-    if "checks" in top:
-        cnode = top["checks"]
-        if not isinstance(cnode, yaml.MappingNode):
-            v.fail(cnode, "“checks”应为映射：检查 id: 设置")
-        checks: dict[str, dict] = {}
-        check_lines: dict[str, int] = {}
-        for knode, vnode in cnode.value:
+    if "rules" in top:
+        rnode = top["rules"]
+        if not isinstance(rnode, yaml.MappingNode):
+            v.fail(rnode, "“rules”应为映射：规则 id: 设置")
+        rules: dict[str, Any] = {}
+        for knode, vnode in rnode.value:
             try:
-                cid = str(knode.value)
-                if cid not in CHECK_PARAMS:
-                    hint = _closest(cid, CHECK_PARAMS)
-                    v.fail(knode, f"未知的检查“{cid}”" + (f"，是否应为“{hint}”？" if hint else ""))
-                if cid in check_lines:
-                    v.fail(knode, f"检查“{cid}”重复定义（第 {check_lines[cid]} 行已定义）")
-                check_lines[cid] = _line(knode)
-                checks[cid] = v.mapping(vnode, _check_keys(cid), f"检查“{cid}”")
+                rid = str(knode.value)
+                if not _RULE_ID.match(rid):
+                    v.fail(knode, f"规则 id“{rid}”只能由小写英文字母、数字、连字符和下划线组成，如 must-mention-admin-review")
+                if rid in rules:
+                    v.fail(knode, f"规则“{rid}”重复定义（第 {_line(rules[rid][0])} 行已定义）")
+                rules[rid] = (knode, vnode)
             except RulebookError as exc:
                 v.record(exc)
-        raw["checks"] = checks
+        raw["rules"] = rules
     if errors is not None:
         errors.extend(v.errors or [])
     return raw
 
 
-def _check_keys(cid: str) -> dict:
-    """The keys a check's settings may have: common ones, its own, and ``add`` for its lists."""
-    keys = {**CHECK_COMMON_KEYS, **CHECK_PARAMS[cid]}
-    lists = {k: v for k, v in keys.items() if v in (_STRLIST, _REGEXLIST) or isinstance(v, _ListOf)}
-    if lists:
-        keys["add"] = _MapOf(lists, f"检查“{cid}”的 add")
-    return keys
+def _kind_of(v: _Validator, rid: str, knode: yaml.Node, vnode: yaml.Node, base: dict) -> Optional[str]:
+    """The kind a rule is an instance of: its own ``kind:``, else the inherited rule's."""
+    if isinstance(vnode, yaml.MappingNode):
+        for k, val in vnode.value:
+            if k.value == "kind":
+                name = str(val.value)
+                kinds = _kinds()
+                if name not in kinds:
+                    hint = _closest(name, kinds)
+                    v.fail(val, f"规则“{rid}”的检查类型“{name}”不存在" + (f"，是否应为“{hint}”？" if hint else f"（可用的类型：{'、'.join(sorted(kinds))}）"))
+                return name
+    inherited = base.get(rid, {}).get("kind")
+    if inherited is None:
+        known = _closest(rid, base) if base else None
+        hint = f"；若要修改继承的规则，id 是否应为“{known}”？" if known else ""
+        v.fail(knode, f"规则“{rid}”缺少“kind”（检查类型，如 require、forbid；用 checker rules --kinds 查看全部类型）{hint}")
+    return inherited
+
+
+def _rules_of(raw: dict, base: dict, v: _Validator) -> dict:
+    """This file's rules validated against their kinds (inherited ones included), as plain data."""
+    out: dict[str, dict] = {}
+    for rid, (knode, vnode) in raw.get("rules", {}).items():
+        try:
+            if isinstance(vnode, yaml.ScalarNode) and vnode.tag == _BOOL_TAG:
+                on = v.scalar(vnode, _BOOL, rid)
+                if rid not in base:
+                    v.fail(knode, f"规则“{rid}”不是继承来的规则，不能只写 {vnode.value}（新规则须写明 kind 和设置）")
+                out[rid] = {"enabled": on, "__lines__": {"enabled": _line(knode)}, "__line__": _line(knode), "__bare__": True}
+                continue
+            kind = _kind_of(v, rid, knode, vnode, base)
+            conf = v.mapping(vnode, kind_keys(_kinds()[kind]), f"规则“{rid}”")
+            conf["kind"] = kind
+            conf["__line__"] = _line(knode)
+            out[rid] = conf
+        except RulebookError as exc:
+            v.record(exc)
+    return out
 
 
 def _with_additions(base: dict, over: dict) -> dict:
@@ -508,6 +654,30 @@ def _with_additions(base: dict, over: dict) -> dict:
     for key, extra in over.get("add", {}).items():
         if not key.startswith("__"):
             merged[key] = list(merged.get(key, [])) + list(extra)
+    return merged
+
+
+def _merge_rule(base: Optional[dict], over: dict) -> dict:
+    """A rule of a profile on top of the inherited one: key by key, named items by name."""
+    if base is None:
+        return over
+    if over.get("__bare__"):
+        return {**base, "enabled": over["enabled"], "__lines__": {**base.get("__lines__", {}), **over["__lines__"]}}
+    if over.get("kind") != base.get("kind") and "kind" in over.get("__lines__", {}):
+        return over  # another kind under the same id: a new rule
+    merged = _with_additions(base, over)
+    for key, value in over.items():
+        if isinstance(value, dict) and not key.startswith("__") and isinstance(base.get(key), dict) and key != "examples" and key != "years":
+            items = {name: dict(entry) for name, entry in base[key].items()}
+            for name, entry in value.items():
+                if entry is False:
+                    items.pop(name, None)
+                elif name in items and isinstance(items[name], dict):
+                    items[name] = {**items[name], **entry}
+                else:
+                    items[name] = entry
+            merged[key] = items
+    merged["__lines__"] = {**base.get("__lines__", {}), **over.get("__lines__", {})}
     return merged
 
 
@@ -526,11 +696,11 @@ def _merge(base: dict, over: dict) -> dict:
                     by_id[p["id"]] = {**p, "__new__": True}
                     order.append(p["id"])
             out["parts"] = [by_id[i] for i in order]
-        elif key in ("checks",):
-            merged = {k: dict(v) for k, v in base.get(key, {}).items()}
-            for cid, conf in value.items():
-                merged[cid] = _with_additions(merged.get(cid, {}), conf)
-            out[key] = merged
+        elif key == "rules":
+            merged = dict(base.get("rules", {}))
+            for rid, conf in value.items():
+                merged[rid] = _merge_rule(merged.get(rid), conf)
+            out["rules"] = merged
         elif key in ("matching", "template", "detect"):
             out[key] = {**base.get(key, {}), **value}
         else:
@@ -565,18 +735,22 @@ def _load_chain(path: Path, depth: int, stack: tuple[str, ...], errors: Optional
         raise RulebookError(str(path), None, f"“extends”层级过深（超过 {MAX_EXTENDS_DEPTH} 层）")
     raw = _read_raw(path, errors) if errors is not None else dict(_read_raw_cached(path))
     raw["__file__"] = str(path)
-    for p in raw.get("parts", []):
-        p["__file__"] = str(path)
-    for conf in raw.get("checks", {}).values():
-        conf["__file__"] = str(path)
+    base: dict = {}
     parent = raw.get("extends")
     if parent:
         parent_path = _resolve(parent, path)
         if not parent_path.exists():
             raise RulebookError(str(path), raw["__lines__"].get("extends"), f"“extends”指向的规则集“{parent}”不存在")
         base = _load_chain(parent_path, depth + 1, stack + (key,), errors)
-        raw = _merge(base, raw)
-    return raw
+    v = _Validator(str(path), collect=errors is not None)
+    rules = _rules_of(raw, base.get("rules", {}), v)
+    if errors is not None:
+        errors.extend(v.errors or [])
+    parts = [dict(p, __file__=str(path)) for p in raw.get("parts", [])]
+    for conf in rules.values():
+        conf["__file__"] = str(path)
+    own = {**raw, "parts": parts, "rules": rules} if "parts" in raw else {**raw, "rules": rules}
+    return _merge(base, own) if parent else own
 
 
 def _clean(value):
@@ -591,10 +765,56 @@ def _clean(value):
 _PART_REQUIRED = ("name", "basis", "severity", "weight", "aliases", "message", "fix")
 
 
+def _config(kind: ModuleType, conf: dict, where: str, file: str) -> Any:
+    """The kind's Config dataclass from a rule's (merged) settings."""
+    values: dict[str, Any] = {}
+    for p in params_of(kind.Config):
+        if p.name not in conf:
+            if p.required:
+                raise RulebookError(conf.get("__file__", file), conf.get("__line__"), f"{where}缺少“{p.name}”（检查类型 {kind.KIND} 的必填参数）")
+            continue
+        values[attr_name(kind.Config, p.name)] = _value(p.type, conf[p.name], f"{where}的“{p.name}”", conf, file)
+    return kind.Config(**values)
+
+
+def _as_text(value: str) -> str:
+    """A phrase or pattern in the form report text has after normalization (NFKC: half-width
+    punctuation), so that an official may write （） or ()."""
+    return unicodedata.normalize("NFKC", value)
+
+
+def _value(tp: Any, value: Any, where: str, conf: dict, file: str) -> Any:
+    tp, _ = unwrap_optional(tp)
+    if tp is Regex:
+        return _as_text(value)
+    if tp in (Phrases, Regexes):
+        return tuple(_as_text(v) for v in value)
+    item = item_type(tp)
+    if item is not None:
+        out = {}
+        for name, entry in value.items():
+            if entry is False:
+                continue
+            name = _as_text(name)
+            fields = {}
+            for p in params_of(item):
+                if p.name in entry:
+                    fields[attr_name(item, p.name)] = _value(p.type, entry[p.name], where, conf, file)
+                elif p.required:
+                    raise RulebookError(conf.get("__file__", file), entry.get("__line__"), f"{where}的条目“{name}”缺少“{p.name}”")
+            out[name] = item(**fields)
+        return out
+    if isinstance(value, list):
+        return tuple(value)
+    if tp is float and isinstance(value, int):
+        return float(value)
+    return value
+
+
 def _build(raw: dict, source: str, errors: Optional[list] = None) -> Rulebook:
     """Turn merged raw data into a :class:`Rulebook`.
 
-    With an ``errors`` list, a mistake in one part or check is appended and
+    With an ``errors`` list, a mistake in one part or rule is appended and
     the others are still checked.
     """
     file = raw.get("__file__", source)
@@ -606,10 +826,7 @@ def _build(raw: dict, source: str, errors: Optional[list] = None) -> Rulebook:
 
     def need(d: dict, key: str, where: str):
         if key not in d:
-            hint = ""
-            if d.get("__new__"):
-                known = _closest(d["id"], {p: 1 for p in PART_IDS})
-                hint = f"（新增的部分须写全 {'、'.join(_PART_REQUIRED)}" + (f"；若要修改已有部分，id 是否应为“{known}”？）" if known else "）")
+            hint = f"（新增的部分须写全 {'、'.join(_PART_REQUIRED)}）" if d.get("__new__") else ""
             raise RulebookError(d.get("__file__", file), d.get("__line__"), f"{where}缺少“{key}”{hint}")
         return d[key]
 
@@ -640,40 +857,51 @@ def _build(raw: dict, source: str, errors: Optional[list] = None) -> Rulebook:
                     patterns=tuple(p.get("patterns", ())),
                     min_chars=int(p.get("thin", {}).get("min_chars", 0)),
                     within=p.get("within"),
+                    promised_by=tuple(p.get("promised_by", ())),
+                    themes=bool(p.get("themes", False)),
+                    year_offset=p.get("year_offset"),
                     promised_message=p.get("promised_message"),
                     heading=p.get("heading"),
                     guidance=p.get("guidance"),
-                    topics=tuple(
-                        Topic(id=t["id"], name=t["name"], signals=tuple(t["signals"]), min_signals=t.get("min_signals"))
-                        for t in p.get("topics", ())
-                    ),
                     examples=_clean(p.get("examples", {})),
                 )
             )
         except RulebookError as exc:
             record(exc)
     ids = {p.id for p in parts}
-    missing = [pid for pid in PART_IDS if pid not in ids]
-    if missing:
-        record(RulebookError(file, None, f"规则集缺少部分：{', '.join(missing)}"))
     for p in parts:
         if p.within and p.within not in ids:
             line = next((d.get("__lines__", {}).get("within") for d in raw.get("parts", []) if d["id"] == p.id), None)
             record(RulebookError(file, line, f"部分“{p.id}”的 within 指向未知部分“{p.within}”"))
 
-    checks = {}
-    for cid in CHECK_PARAMS:
-        conf = raw.get("checks", {}).get(cid)
-        where = f"检查“{cid}”"
-        if conf is not None and "add" in conf:
+    kinds = _kinds()
+    rules: dict[str, Rule] = {}
+    for rid, conf in raw.get("rules", {}).items():
+        where = f"规则“{rid}”"
+        if "add" in conf:
             conf = _with_additions({}, conf)
+        rfile = conf.get("__file__", file)
         try:
-            if conf is None:
-                raise RulebookError(file, None, f"规则集缺少检查“{cid}”的设置")
-            params = {k: _clean(v) for k, v in conf.items() if k in CHECK_PARAMS[cid]}
-            checks[cid] = Check(
-                id=cid,
-                severity=need(conf, "severity", where),
+            if "kind" not in conf:
+                raise RulebookError(rfile, conf.get("__line__"), f"{where}缺少“kind”")
+            kind = kinds[conf["kind"]]
+            scope = tuple(conf.get("scope", getattr(kind, "SCOPE", ())))
+            for name in scope:
+                if name not in ids and name not in TEXT_SCOPES:
+                    hint = _closest(name, sorted(ids) + list(TEXT_SCOPES))
+                    raise RulebookError(
+                        rfile,
+                        conf.get("__lines__", {}).get("scope", conf.get("__line__")),
+                        f"{where}的 scope“{name}”不是部分 id，也不是 {'、'.join(TEXT_SCOPES)}" + (f"；是否应为“{hint}”？" if hint else ""),
+                    )
+            years = conf.get("years", {})
+            rules[rid] = Rule(
+                id=rid,
+                kind=kind.KIND,
+                severity=conf.get("severity", "warning"),
+                config=_config(kind, conf, where, file),
+                scope=scope,
+                part=scope[0] if len(scope) >= 1 and scope[0] in ids else None,
                 description=conf.get("description", ""),
                 penalty=float(conf.get("penalty", 0)),
                 max_penalty=float(conf["max_penalty"]) if "max_penalty" in conf else None,
@@ -681,16 +909,13 @@ def _build(raw: dict, source: str, errors: Optional[list] = None) -> Rulebook:
                 fix=conf.get("fix"),
                 basis=conf.get("basis"),
                 enabled=bool(conf.get("enabled", True)),
-                params=params,
+                years=(years.get("from"), years.get("until")),
                 examples=_clean(conf.get("examples", {})),
-                part=conf.get("part"),
+                file=rfile,
+                line=conf.get("__line__"),
             )
         except RulebookError as exc:
             record(exc)
-    for c in checks.values():
-        if c.part and c.part not in ids:
-            conf = raw["checks"][c.id]
-            record(RulebookError(conf.get("__file__", file), conf.get("__lines__", {}).get("part"), f"检查“{c.id}”的 part 指向未知部分“{c.part}”"))
     matching = raw.get("matching", {})
     detect = None
     if "detect" in raw:
@@ -706,10 +931,11 @@ def _build(raw: dict, source: str, errors: Optional[list] = None) -> Rulebook:
         source=source,
         pass_mark=float(raw.get("pass_mark", 60)),
         parts=tuple(parts),
-        checks=checks,
+        rules=rules,
         heading_threshold=float(matching.get("heading_threshold", 86)),
         strip_from_headings=tuple(matching.get("strip_from_headings", ())),
         weak_credit=float(matching.get("weak_credit", 0.6)),
+        signature_lines=int(matching.get("signature_lines", 4)),
         template={k: v for k, v in raw.get("template", {}).items() if not k.startswith("__")},
         detect=detect,
         extends=raw.get("extends"),

@@ -2,8 +2,8 @@
 
 The parts earn their weight (present: all of it, weak: ``weak_credit`` of it,
 missing: none), the 纲要 coverage earns its weight in proportion; the sum
-is scaled to 100.  Each finding then costs its check's
-``penalty``, at most ``max_penalty`` per check.  A report passes with a score
+is scaled to 100.  Each finding then costs its rule's
+``penalty``, at most ``max_penalty`` per rule.  A report passes with a score
 at or above the pass mark and no error-severity finding (or, with
 ``fail_on``, none of that severity or graver).
 """
@@ -29,12 +29,12 @@ def score(parts: dict[str, PartMatch], findings: list[Finding], rulebook: Rulebo
     base = 100.0 * earned / total if total else 100.0
     lost: dict[str, float] = defaultdict(float)
     for f in findings:
-        check = rulebook.checks.get(f.rule)
-        if check is None or not check.penalty:
+        rule = rulebook.rules.get(f.rule)
+        if rule is None or not rule.penalty:
             continue
-        lost[f.rule] += check.penalty
-        if check.max_penalty is not None:
-            lost[f.rule] = min(lost[f.rule], check.max_penalty)
+        lost[f.rule] += rule.penalty
+        if rule.max_penalty is not None:
+            lost[f.rule] = min(lost[f.rule], rule.max_penalty)
     return round(max(0.0, min(100.0, base - sum(lost.values()))), 1)
 
 

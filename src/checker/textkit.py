@@ -16,6 +16,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 PUNCT = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】\-—·.]")
 #: a figure (an integer or a decimal)
 DIGITS = re.compile(r"\d+(\.\d+)?")
+#: a figure in the sense of the substance rules: not a year, month, day or number sign
+FIGURE = r"(?<![\d.])\d{1,12}(\.\d{1,6})?(?![\d.年月日号])"
 #: a sentence, ending at 。 ; ! ? or at the end of the text
 SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
 

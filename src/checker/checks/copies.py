@@ -1,25 +1,43 @@
-"""copied-report: reports of different units that are near-copies of each other (a batch check).
+"""copies: reports of different units that are near-copies of each other (a batch kind).
 
 Two units that submit the same text — or the same 范文 with their own name put
-in — would each pass on its own.  This check looks across the batch.
+in — would each pass on its own.  A rule of this kind looks across the batch:
+per report (in the worker that checks it) :func:`sketch` makes two
+one-permutation MinHash sketches, of the whole text and of the measures part
+(every character shingle of ``shingle`` characters, figures blanked, hashed
+once into one of ``bins`` bins, each bin keeping its smallest hash; the share
+of bins two sketches agree on estimates their Jaccard similarity).  After the
+batch, :func:`apply` cuts the bins into bands of ``rows``; only reports that
+agree on a whole band are compared (locality-sensitive hashing), so 2,000
+reports take a few thousand comparisons, not two million.  A pair at or above
+``similarity`` (whole text) or ``measures_similarity`` (the measures part)
+whose subjects are not the same organ is a copy; pairs that share a report
+form a group (one 范文 used by several units).  Each report in a pair or group
+gets one finding naming the most similar other file, its similarity and the
+group.  A single report is never a copy.
 
-Per report (in the worker that checks it) :func:`sketch` makes two
-one-permutation MinHash sketches, of the whole text and of the measures part:
-every character shingle (``shingle`` characters, figures blanked so that
-changed numbers do not hide a copy) is hashed once (crc32) into one of
-``bins`` bins, and each bin keeps its smallest hash.  The share of bins two
-sketches agree on estimates the Jaccard similarity of their shingle sets.
+Message placeholders: ``{other}`` (the other file), ``{unit}`` (its organ),
+``{kind}`` (全文 / 主要举措和成效部分), ``{score}``; ``group_message`` also
+``{count}`` and ``{others}`` (the group's other files).
 
-After the batch :func:`find_copies` compares only reports that can be alike:
-the bins are cut into bands of ``rows``; reports that agree on a whole band
-share a bucket (locality-sensitive hashing), and only reports sharing a bucket
-are compared, so 2,000 reports take a few thousand comparisons, not two
-million.  A pair at or above ``similarity`` (whole text) or
-``measures_similarity`` (the measures part) whose subjects are not the same
-organ is a copy; pairs that share a report form a group (one 范文 used by
-several units).  Each report in a pair or a group gets one warning naming the
-most similar other file, its similarity and the group.  All numbers are
-rulebook data (``checks: copied-report:``).
+Example::
+
+    rule:
+      kind: copies
+      min_chars: 60
+      message: 与 {other}（{unit}）的报告近似相同（{kind}相似度 {score}%）
+    other: |
+      绿水县2023年法治政府建设年度报告
+      一、主要举措和成效
+      2023年，绿水县深化“放管服”改革，梳理公布权责清单事项4210项，政务服务事项全部实现网上可办，全面落实行政执法三项制度，组织行政执法案卷评查。
+    fail: |
+      青山县2023年法治政府建设年度报告
+      一、主要举措和成效
+      2023年，青山县深化“放管服”改革，梳理公布权责清单事项3876项，政务服务事项全部实现网上可办，全面落实行政执法三项制度，组织行政执法案卷评查。
+    pass: |
+      青山县2023年法治政府建设年度报告
+      一、主要举措和成效
+      2023年，青山县新制定行政规范性文件9件，全部经过合法性审核；在乡镇推行“一支队伍管执法”，整合执法力量268人，开展联合检查47次。
 """
 
 from __future__ import annotations
@@ -30,10 +48,24 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Optional
 
+from ..schema import param
 from ..textkit import DIGITS, squeeze
 
-CHECK_ID = "copied-report"
+KIND = "copies"
+SCOPE = ("document",)
+BATCH = True  # its findings come from comparing the reports of a run (apply), not from one report
 EMPTY = -1
+
+
+@dataclass(frozen=True)
+class Config:
+    similarity: float = param(80, "全文相似度（0-100，字符片段的 Jaccard 估计）达到此值即为近似相同")
+    measures_similarity: float = param(85, "“主要举措和成效”部分的相似度达到此值即为近似相同（全文不够相似时）")
+    shingle: int = param(5, "比较用的字符片段长度（数字先换成 #）")
+    bins: int = param(128, "每份报告签名的桶数（越多估计越准）")
+    rows: int = param(4, "分段比较时每段的桶数：越少，找得越全、比较越多")
+    min_chars: int = param(300, "正文少于这么多字（去掉标点）的报告不比较")
+    group_message: Optional[str] = param(None, "三份及以上报告近似相同（同一范文）时的提示，可用 {count}、{others} 和 message 的占位符")
 
 
 @dataclass(frozen=True)
@@ -44,9 +76,8 @@ class Sketch:
     measures: Optional[tuple[int, ...]]
 
 
-def _params(check) -> tuple[int, int, int, int]:
-    p = check.params
-    return int(p.get("shingle", 5)), int(p.get("bins", 128)), int(p.get("rows", 4)), int(p.get("min_chars", 400))
+def _params(config: Config) -> tuple[int, int, int, int]:
+    return int(config.shingle), int(config.bins), int(config.rows), int(config.min_chars)
 
 
 def minhash(text: str, shingle: int, bins: int) -> tuple[int, ...]:
@@ -64,9 +95,9 @@ def minhash(text: str, shingle: int, bins: int) -> tuple[int, ...]:
     return tuple(sketch)
 
 
-def sketch(outline, parts, check) -> Optional[Sketch]:
+def sketch(outline, parts, config: Config) -> Optional[Sketch]:
     """The report's sketches, or None when its text is too short to compare."""
-    shingle, bins, _, min_chars = _params(check)
+    shingle, bins, _, min_chars = _params(config)
     body = "".join(ln.text for ln in outline.body if ln is not outline.title_line)
     if len(squeeze(body)) < min_chars:
         return None
@@ -110,13 +141,13 @@ class Copy:
     kind: str  # "全文" or "主要举措和成效"
 
 
-def find_copies(results: list, check) -> tuple[dict[int, list[Copy]], int]:
+def find_copies(results: list, config: Config) -> tuple[dict[int, list[Copy]], int]:
     """For each report index, the other reports it is a near-copy of (best first); and how many pairs were compared."""
     from ..previous import same_organ
 
-    _, _, rows, _ = _params(check)
-    whole_min = float(check.params.get("similarity", 80))
-    measures_min = float(check.params.get("measures_similarity", 85))
+    _, _, rows, _ = _params(config)
+    whole_min = float(config.similarity)
+    measures_min = float(config.measures_similarity)
     sketches = [getattr(r, "sketch", None) for r in results]
     pairs = candidates([s.whole if s else None for s in sketches], rows)
     pairs |= candidates([s.measures if s else None for s in sketches], rows)
@@ -167,25 +198,24 @@ def _name(r) -> str:
 
 
 def apply(results: list, rulebook, options) -> list:
-    """The results with a copied-report finding on each near-copy (score and verdict updated)."""
+    """The results with a finding of the batch's ``copies`` rule on each near-copy (score and verdict updated)."""
     from ..model import Finding
     from ..scoring import passed
 
-    try:
-        check = rulebook.check(CHECK_ID)
-    except (KeyError, AttributeError):
+    rules = rulebook.of_kind(KIND) if hasattr(rulebook, "of_kind") else []
+    if not rules or len(results) < 2:
         return results
-    if not check.enabled or len(results) < 2:
-        return results
+    rule = rules[0]
     select, ignore = set(options.select), set(options.ignore)
-    if (select and CHECK_ID not in select) or CHECK_ID in ignore:
+    if (select and rule.id not in select) or rule.id in ignore:
         return results
-    severity = dict(options.severities).get(CHECK_ID, check.severity)
-    found, _ = find_copies(results, check)
+    severity = dict(options.severities).get(rule.id, rule.severity)
+    found, _ = find_copies(results, rule.config)
     if not found:
         return results
     grouped = groups(found)
     out = list(results)
+    cost = min(rule.penalty, rule.max_penalty) if rule.max_penalty is not None else rule.penalty
     for i, copies in found.items():
         r, best = results[i], copies[0]
         other = results[best.other]
@@ -198,11 +228,9 @@ def apply(results: list, rulebook, options) -> list:
             "count": len(members) - 1,
             "others": "、".join(_name(results[k]) for k in members if k != i)[:300],
         }
-        template = check.params.get("group_message") if len(members) > 2 else check.message
-        message = _fill(template or check.message, values)
-        finding = Finding(rule=CHECK_ID, severity=severity, message=message, fix=check.fix, evidence=None)
+        template = rule.config.group_message if len(members) > 2 and rule.config.group_message else rule.message
+        finding = Finding(rule=rule.id, severity=severity, message=_fill(template, values), fix=rule.fix)
         findings = sorted([*r.findings, finding], key=Finding.sort_key)
-        cost = min(check.penalty, check.max_penalty) if check.max_penalty is not None else check.penalty
         score = round(max(0.0, r.score - cost), 1)
         mark = r.pass_mark if r.pass_mark is not None else rulebook.pass_mark
         out[i] = replace(r, findings=findings, score=score, passed=passed(score, findings, mark, r.fail_on or "error"))
@@ -216,6 +244,6 @@ def _fill(template: str, values: dict) -> str:
         return template
 
 
-def copied_report(ctx, check):
+def check(a, rule):
     """Nothing per report: the engine keeps the report's sketch and the batch compares them (:func:`apply`)."""
     return iter(())

@@ -1,80 +1,103 @@
-"""outline-coverage: which systems of 《法治政府建设实施纲要（2021—2025年）》 the measures cover.
+"""coverage: the recommended topics a scope covers (the 纲要's systems in the measures).
 
-The topics (the eight systems plus party leadership) and their signal phrases
-are rulebook data on the ``measures`` part; the check's parameters say which
-topics count (a department need not cover all of them), which parts' text
-counts (``parts``: the measures, and the first-responsible part), how many signals make
-a topic covered, the weight of the coverage in the score, and below which
-percentage a finding is reported.
+Each topic (``topics``: 名称 → its ``name`` and ``signals``) is covered when
+the scope's text (the measures and the first-responsible part, with their
+headings; the whole report when the measures are missing) holds at least
+``min_signals`` distinct signals of it.  ``only`` restricts the topics that
+count (a department need not cover all).  The coverage percentage counts in
+the score with ``weight`` (on the scale of the parts' weights) and is in the
+JSON under ``coverage``; below ``report_below`` per cent, one finding names
+the topics not covered.
+
+Message placeholders: ``{covered}``, ``{total}``, ``{percent}``, ``{missing}``.
+
+Example::
+
+    rule:
+      kind: coverage
+      scope: [measures]
+      topics:
+        dispute_resolution: {name: 矛盾纠纷化解, signals: [行政复议, 人民调解]}
+        digital_government: {name: 数字法治政府, signals: [数字政府, 一网通办]}
+      message: 没有写到：{missing}
+    fail: |
+      一、主要举措和成效
+      全年办理行政复议案件58件，调解矛盾纠纷1436件。
+    pass: |
+      一、主要举措和成效
+      全年办理行政复议案件58件。建设数字政府，推行一网通办。
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional
 
-from ..matcher import PartMatch
 from ..model import Coverage
-from ..outline import Outline
-from ..rulebook import Rulebook
-from . import Context
+from ..schema import Phrases, items, param
 
-CHECK_ID = "outline-coverage"
+KIND = "coverage"
 
 
-def measure_coverage(outline: Outline, parts: dict[str, PartMatch], rulebook: Rulebook) -> Optional[Coverage]:
-    """Coverage of the measures' topics, or None when the rulebook defines none (or the check is off)."""
-    check = rulebook.checks.get(CHECK_ID)
-    measures = parts.get("measures")
-    if check is None or not check.enabled or measures is None or not measures.part.topics:
-        return None
-    wanted = check.params.get("topics")
-    topics = [t for t in measures.part.topics if not wanted or t.id in wanted]
-    if not topics:
-        return None
-    if measures.status == "missing":
-        text = "\n".join(ln.text for ln in outline.body if ln is not outline.title_line)
-    else:
-        # the measures and the other parts that account for the year's work (the
-        # first-responsible part is the 纲要's "加强党的领导" in practice)
-        counted = check.params.get("parts") or ["measures"]
-        text = "\n".join(_text_with_heading(parts[pid]) for pid in counted if pid in parts and parts[pid].status != "missing")
-    default_min = int(check.params.get("min_signals", 1))
-    covered, missing = [], []
-    for topic in topics:
-        hits = sum(1 for s in topic.signals if s in text)
-        (covered if hits >= (topic.min_signals or default_min) else missing).append(topic.id)
-    return Coverage(
-        percent=round(100 * len(covered) / len(topics)),
-        covered=tuple(covered),
-        missing=tuple(missing),
-        names=tuple((t.id, t.name) for t in topics),
-        weight=float(check.params.get("weight", 0)),
-    )
+@dataclass(frozen=True)
+class Topic:
+    name: str = param(doc="中文名称")
+    signals: Phrases = param((), "信号词：出现 min_signals 个不同的即算写到")
+    min_signals: Optional[int] = param(None, "这一主题至少几个信号词（默认：规则的 min_signals）")
 
 
-def _text_with_heading(m: PartMatch) -> str:
+@dataclass(frozen=True)
+class Config:
+    topics: dict[str, Topic] = items("各主题：id: {name: 名称, signals: [信号词, …]}")
+    only: Phrases = param((), "只看这些主题 id（默认：全部）")
+    min_signals: int = param(1, "一个主题至少出现几个不同的信号词才算写到")
+    weight: float = param(0, "覆盖率在得分中的权重（与各部分的 weight 同一尺度）")
+    report_below: float = param(100, "覆盖率低于此百分比才报告（100 = 有没写到的主题就报告）")
+
+
+def _text_with_heading(m) -> str:
     """A part's text with its heading; a heading with nothing under it covers nothing (a blank template)."""
     if not m.text.strip():
         return ""
     return f"{m.heading.text}\n{m.text}" if m.heading is not None else m.text
 
 
-def outline_coverage(ctx: Context, check):
-    cov = measure_coverage(ctx.outline, ctx.parts, ctx.rulebook)
-    if cov is None or not cov.missing or cov.percent >= float(check.params.get("report_below", 100)):
+def measure(a, rule) -> Optional[Coverage]:
+    """The coverage of a report by one coverage rule, or None when it has no topics."""
+    conf = rule.config
+    topics = [(tid, t) for tid, t in conf.topics.items() if not conf.only or tid in conf.only]
+    if not topics:
+        return None
+    main = a.parts.get(rule.part) if rule.part else None
+    if main is None or main.status == "missing":
+        text = "\n".join(ln.text for ln in a.outline.body if ln is not a.outline.title_line)
+    else:
+        text = "\n".join(_text_with_heading(a.parts[pid]) for pid in rule.scope if pid in a.parts and a.parts[pid].status != "missing")
+    covered, missing = [], []
+    for tid, topic in topics:
+        hits = sum(1 for s in topic.signals if s in text)
+        (covered if hits >= (topic.min_signals or conf.min_signals) else missing).append(tid)
+    return Coverage(
+        percent=round(100 * len(covered) / len(topics)),
+        covered=tuple(covered),
+        missing=tuple(missing),
+        names=tuple((tid, t.name) for tid, t in topics),
+        weight=float(conf.weight),
+        rule=rule.id,
+    )
+
+
+def check(a, rule):
+    cov = a.coverage if a.coverage is not None and a.coverage.rule == rule.id else measure(a, rule)
+    if cov is None or not cov.missing or cov.percent >= rule.config.report_below:
         return
     names = dict(cov.names)
-    measures = ctx.parts["measures"]
-    yield ctx.finding(
-        check,
-        ctx.fill(
-            check.message,
-            covered=len(cov.covered),
-            total=len(cov.names),
-            percent=cov.percent,
-            missing="、".join(names[t] for t in cov.missing),
-        ),
-        line=measures.line,
-        part="measures",
-        fix=ctx.fill(check.fix),
-    )
+    values = {"covered": len(cov.covered), "total": len(cov.names), "percent": cov.percent, "missing": "、".join(names[t] for t in cov.missing)}
+    yield rule.finding(a, a.part_start(rule.part), values)
+
+
+def probes(rule, rulebook):
+    from ..liveness import Probe
+
+    for tid, topic in rule.config.topics.items():
+        yield Probe(f"topics.{tid}.signals", topic.signals, "phrase")

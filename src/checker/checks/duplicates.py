@@ -1,10 +1,31 @@
-"""duplicate-block: a paragraph or a whole block pasted twice, exactly or nearly.
+"""duplicates: a paragraph or a whole block pasted twice, exactly or nearly.
 
 Linear in the size of the report: paragraphs are bucketed first (by an exact
 key, by a key with every number blanked out, and by a few min-hash values of
 their character 6-grams), and only paragraphs that share a bucket are compared
 with rapidfuzz.  Consecutive duplicated paragraphs are merged into one block,
 so a body pasted twice is one finding that names both places.
+
+Message placeholders: ``{where}`` (the second place, e.g. “第 12 行”, “第 12-14 段”,
+“第 3 页第 5 行” as the file counts), ``{other}`` (the first),
+``{kind}`` (完全相同 / 近似重复 …).
+
+Example::
+
+    rule:
+      kind: duplicates
+      min_chars: 30
+      similarity: 90
+      message: "{where}与{other}内容重复（{kind}）"
+    fail: |
+      一、主要举措和成效
+      全面落实行政执法三项制度，组织行政执法人员培训4期共计820人次，评查行政执法案卷215卷。
+      审核规范性文件36件，备案率、及时率均达到100%。
+      全面落实行政执法三项制度，组织行政执法人员培训4期共计820人次，评查行政执法案卷215卷。
+    pass: |
+      一、主要举措和成效
+      全面落实行政执法三项制度，组织行政执法人员培训4期共计820人次，评查行政执法案卷215卷。
+      审核规范性文件36件，备案率、及时率均达到100%。
 """
 
 from __future__ import annotations
@@ -12,18 +33,26 @@ from __future__ import annotations
 import heapq
 import zlib
 from collections import defaultdict
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from ..normalize import TextLine
 from ..places import span
-from ..textkit import DIGITS
-from ..textkit import squeeze
-from . import Context
+from ..schema import param
+from ..textkit import DIGITS, squeeze
+
+KIND = "duplicates"
 
 SHINGLE = 6
 MINHASHES = 4
 MAX_BUCKET = 64  # a bucket this full is boiler-plate, not a duplicate
+
+
+@dataclass(frozen=True)
+class Config:
+    min_chars: int = param(30, "少于这么多字（去掉标点）的段落不比较")
+    similarity: float = param(90, "两段的相似度（rapidfuzz，0-100）达到此值即为近似重复；只有数字不同的一律算重复")
 
 
 def _minhashes(key: str) -> list[int]:
@@ -70,7 +99,7 @@ def find_pairs(units: list[tuple[TextLine, str]], similarity: float) -> dict[int
 
 
 def _span(fmt, a: TextLine, b: TextLine) -> str:
-    """"第 12 段" / "第 12–14 行" / "第 3 页第 5 行": as the reader's program counts."""
+    """"第 12 段" / "第 12-14 行" / "第 3 页第 5 行": as the reader's program counts."""
     return span(fmt, a.number, b.number, a.location, b.location)
 
 
@@ -83,12 +112,12 @@ def _describe(kinds: list[str]) -> str:
     return f"近似重复，相似度 {low}%"
 
 
-def duplicate_block(ctx: Context, check):
-    min_chars = int(check.params.get("min_chars", 30))
-    similarity = float(check.params.get("similarity", 90))
+def check(a, rule):
+    min_chars = rule.config.min_chars
+    similarity = rule.config.similarity
     units = []
-    for ln in ctx.outline.body:
-        if ln is ctx.outline.title_line:
+    for ln in a.outline.body:
+        if ln is a.outline.title_line:
             continue
         key = squeeze(ln.text)
         if len(key) >= min_chars:
@@ -111,10 +140,10 @@ def duplicate_block(ctx: Context, check):
         what = _describe(kinds)
         if end_j > j:
             what = f"{end_j - j + 1} 段{what}"
-        yield ctx.finding(
-            check,
-            ctx.fill(check.message, where=_span(ctx.nd.doc.format, second, second_end), other=_span(ctx.nd.doc.format, first, first_end), kind=what),
-            line=second,
+        yield rule.finding(
+            a,
+            second,
+            {"where": _span(a.document.format, second, second_end), "other": _span(a.document.format, first, first_end), "kind": what},
             related=first,
             evidence=second.text[:60],
         )

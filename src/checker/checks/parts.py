@@ -1,87 +1,68 @@
-"""missing-part, thin-part, part-order."""
+"""parts: every mandated part of the rulebook is in the report.
+
+One finding for each part that is missing, with the part's own severity,
+message and fix (``parts:`` in the rulebook).  A part found inside another
+(``within``: the causes inside the shortcomings) that its container's heading
+promises (``promised_by``: 原因) but the body does not give gets the part's
+``promised_message``.  The rule has no parameters: the parts are its data.
+
+Example::
+
+    rule:
+      kind: parts
+      message: 缺少法定部分
+    fail: |
+      一、2023年推进法治政府建设的主要举措和成效
+      全面落实行政执法三项制度，审核规范性文件36件。
+    pass: |
+      一、2023年推进法治政府建设的主要举措和成效
+      全面落实行政执法三项制度，审核规范性文件36件。
+      二、存在的不足和原因
+      一是基层执法力量薄弱。主要原因是培训考核机制不健全。
+      三、党政主要负责人履行推进法治建设第一责任人职责情况
+      县长亲自部署法治建设工作，全年会前学法12次，出庭应诉3次，年终述法并接受评议。
+      四、2024年推进法治政府建设的主要安排
+      一是制定领导干部学法清单；二是开展行政执法案卷评查。
+      五、上年度问题整改情况
+      针对上年度报告指出的执法不规范问题开展专项整治，已全部整改到位。
+      六、其他需要报告的情况
+      本年度无其他需要报告的情况。
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 
-from ..textkit import SENTENCE, cjk_len
-from . import Context
-
-
-
-def count_sentences(text: str) -> int:
-    return sum(1 for s in SENTENCE.findall(text) if cjk_len(s) >= 4)
+KIND = "parts"
 
 
-def missing_part(ctx: Context, check):
-    for pid, m in ctx.parts.items():
+@dataclass(frozen=True)
+class Config:
+    pass
+
+
+def check(a, rule):
+    for pid, m in a.parts.items():
         if m.status != "missing":
             continue
         part = m.part
         message = part.message
         line = None
         if part.within:
-            container = ctx.parts.get(part.within)
+            container = a.parts.get(part.within)
             line = container.line if container is not None else None
             if m.promised and part.promised_message:
                 message = part.promised_message
-        yield ctx.finding(check, message, line=line, part=pid, fix=ctx.fill(part.fix), severity=part.severity)
+        yield rule.finding(a, line, message=message, part=pid, fix=part.fix, severity=part.severity)
 
 
-def thin_part(ctx: Context, check):
-    max_sentences = int(check.params.get("max_sentences", 2))
-    for pid, m in ctx.parts.items():
-        part = m.part
-        if m.status != "present" or m.via != "heading" or part.within or part.min_chars <= 0:
-            continue
-        chars = cjk_len(m.text)
-        sentences = count_sentences(m.text)
-        if chars < part.min_chars and sentences <= max_sentences:
-            yield ctx.finding(
-                check,
-                ctx.fill(check.message, name=part.name, sentences=sentences, chars=chars),
-                line=m.line,
-                part=pid,
-                evidence=m.heading.text if m.heading else None,
-                fix=ctx.fill(check.fix, name=part.name),
-            )
+def probes(rule, rulebook):
+    """The parts' heading aliases, signal phrases and patterns."""
+    from ..liveness import Probe
 
-
-def _kept_in_order(placed: list) -> list:
-    """The longest run of parts already in template order (ties: the lower orders)."""
-    best: list[list] = []
-    for k, m in enumerate(placed):
-        options = [best[i] + [m] for i in range(k) if placed[i].part.order <= m.part.order]
-        options.append([m])
-        best.append(max(options, key=lambda seq: (len(seq), -sum(x.part.order for x in seq))))
-    return max(best, key=lambda seq: (len(seq), -sum(x.part.order for x in seq)), default=[])
-
-
-def part_order(ctx: Context, check):
-    """Parts with their own top-level heading, in file order, against the template's order.
-
-    The parts outside the longest in-order run are the misplaced ones; each is
-    reported once, with the part it should follow (or precede).
-    """
-    top = ctx.outline.top_rank
-    placed = [
-        m
-        for m in ctx.parts.values()
-        if m.part.order > 0 and m.status == "present" and m.heading is not None and m.heading.rank == top
-    ]
-    placed.sort(key=lambda m: (m.heading.start, m.part.order))
-    kept = _kept_in_order(placed)
-    for m in placed:
-        if m in kept:
-            continue
-        before = [k for k in kept if k.part.order <= m.part.order]
-        if before:
-            anchor, relation = before[-1], "之后"
-        else:
-            anchor, relation = kept[0], "之前"
-        yield ctx.finding(
-            check,
-            ctx.fill(check.message, name=m.part.name, anchor=anchor.part.name, relation=relation),
-            line=m.line,
-            part=m.part.id,
-            evidence=m.heading.text,
-        )
+    for part in rulebook.parts:
+        where = f"部分“{part.id}”的"
+        yield Probe(f"{where} aliases", part.aliases, "alias")
+        yield Probe(f"{where} signals", part.signals, "phrase")
+        yield Probe(f"{where} strong_signals", part.strong_signals, "phrase")
+        yield Probe(f"{where} patterns", part.patterns, "regex")

@@ -247,8 +247,9 @@ def _error_summary(r: ReportResult, rulebook) -> str:
         if f.severity != "error":
             continue
         label = f.rule
-        if rulebook is not None and f.rule in getattr(rulebook, "checks", {}):
-            label = rulebook.check(f.rule).description or f.rule
+        judged_by = r.rulebook if r.rulebook is not None else rulebook
+        if judged_by is not None and f.rule in judged_by.rules:
+            label = judged_by.rule(f.rule).label
         if f.rule == "missing-part":
             label = "缺少必备部分"
         labels[label] += 1

@@ -30,6 +30,7 @@ def report_to_dict(r: ReportResult) -> dict:
                 "severity": f.severity,
                 "message": f.message,
                 "line": f.line,
+                "column": f.column,
                 "part": f.part,
                 "evidence": f.evidence,
                 "fix": f.fix,

@@ -94,9 +94,10 @@ def report_suite(r: ReportResult, rulebook=None) -> ET.Element:
             where = f"（第 {p.location or p.line} 行）" if p.line is not None else ""
             suite.note(case, f"{STATUS_LABEL[p.status]}{where}" + (f"\n{_describe(f)}" if f is not None else ""))
 
-    checks = [c for c in (rulebook.checks.values() if rulebook is not None else ()) if c.id != "missing-part"]
+    judged_by = r.rulebook if r.rulebook is not None else rulebook
+    checks = [c for c in (judged_by.rules.values() if judged_by is not None else ()) if c.kind != "parts"]
     known = {c.id for c in checks}
-    names = [(c.id, c.description, c.enabled) for c in checks]
+    names = [(c.id, c.label, c.enabled) for c in checks]
     names += [(rid, "", True) for rid in sorted(by_rule) if rid not in known]
     for rid, description, enabled in names:
         case = suite.case(f"检查：{description} [{rid}]" if description else f"检查：[{rid}]")

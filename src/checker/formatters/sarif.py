@@ -1,7 +1,9 @@
 """SARIF 2.1.0 (OASIS), for code-scanning services such as GitHub's.
 
 One run; one result per finding; ``tool.driver.rules`` describes every rule of
-the rulebook with its legal basis and fix hint.  ``missing-part`` gets one
+the rulebook that judged the first report with its legal basis and fix hint,
+and each other profile that judged a report of the batch is a tool extension
+with its own rule descriptors (a result names it in ``rule.toolComponent``).  ``missing-part`` gets one
 descriptor per part (``missing-part/causes`` …, SARIF's hierarchical rule ids),
 because each part has its own legal basis, severity and fix.  Locations point
 to the file as given on the command line and to the line in the ORIGINAL file;
@@ -12,12 +14,12 @@ could not be read are tool execution notifications, not results.
 from __future__ import annotations
 
 import json
-import string
 from pathlib import PureWindowsPath
 from typing import Iterable, Optional
 from urllib.parse import quote
 
 from .. import __version__
+from ..messages import fill
 from ..model import Finding, ReportResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -25,23 +27,9 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 READ_ERROR = "read-error"
 
 
-class _Blank(string.Formatter):
-    """Fill a rulebook text; a placeholder that only a finding can fill becomes “…”."""
-
-    def __init__(self, **known):
-        self.known = known
-
-    def get_value(self, key, args, kwargs):
-        return self.known.get(key, "…")
-
-
 def _fill(text: Optional[str]) -> Optional[str]:
-    if text is None:
-        return None
-    try:
-        return _Blank(year="XXXX", next_year="下一").format(text)
-    except (ValueError, IndexError, AttributeError):
-        return text
+    """A rulebook text shown on its own: placeholders only a finding can fill become “…”."""
+    return fill(text)
 
 
 def artifact_uri(path: str) -> str:
@@ -78,11 +66,11 @@ def rule_descriptors(rulebook) -> list[dict]:
     out = []
     if rulebook is None:
         return out
-    missing = rulebook.checks.get("missing-part")
+    missing = next((r for r in rulebook.rules.values() if r.kind == "parts"), None)
     for p in rulebook.parts:
         out.append(
             _descriptor(
-                f"missing-part/{p.id}",
+                f"{missing.id if missing else 'missing-part'}/{p.id}",
                 p.message,
                 f"{missing.description if missing else 'missing-part'}：{p.name}",
                 p.severity,
@@ -91,13 +79,13 @@ def rule_descriptors(rulebook) -> list[dict]:
                 {"part": p.id, "weight": p.weight, "tags": ["missing-part", p.id]},
             )
         )
-    for c in rulebook.checks.values():
-        if c.id == "missing-part":
+    for c in rulebook.rules.values():
+        if c.kind == "parts":
             continue
-        props = {"penalty": c.penalty, "enabled": c.enabled, "tags": [c.id]}
+        props = {"penalty": c.penalty, "enabled": c.enabled, "kind": c.kind, "tags": [c.id]}
         if c.max_penalty is not None:
             props["maxPenalty"] = c.max_penalty
-        out.append(_descriptor(c.id, c.description, c.description, c.severity, c.basis, c.fix, props))
+        out.append(_descriptor(c.id, c.label, c.label, c.severity, c.basis, c.fix, props))
     return out
 
 
@@ -115,14 +103,17 @@ def _location(uri: str, index: int, line: Optional[int], where: Optional[str] = 
     return loc
 
 
-def _result(f: Finding, uri: str, artifact: int, rule_index: int) -> dict:
-    res: dict = {
-        "ruleId": result_rule_id(f),
-        "ruleIndex": rule_index,
+def _result(f: Finding, uri: str, artifact: int, rule_index: int, component: int) -> dict:
+    res: dict = {"ruleId": result_rule_id(f)}
+    if component == 0:
+        res["ruleIndex"] = rule_index
+    else:  # a rule of another profile: described by that profile's tool component
+        res["rule"] = {"id": result_rule_id(f), "index": rule_index, "toolComponent": {"index": component - 1}}
+    res.update({
         "level": LEVELS[f.severity],
         "message": {"text": f.message},
         "locations": [_location(uri, artifact, f.line)],
-    }
+    })
     if f.related_line is not None:
         res["relatedLocations"] = [dict(_location(uri, artifact, f.related_line, "重复的另一处"), id=1)]
     props = {k: v for k, v in (("part", f.part), ("evidence", f.evidence), ("fix", f.fix), ("location", f.location), ("section", f.section), ("evidence_normalized", f.normalized)) if v is not None}
@@ -131,9 +122,32 @@ def _result(f: Finding, uri: str, artifact: int, rule_index: int) -> dict:
     return res
 
 
+class _Components:
+    """The rule descriptors of every profile that judged a report of the run.
+
+    The first profile's describe ``tool.driver``; each other profile is a tool
+    extension with its own rules, so that a department report's findings are
+    described by the department profile's texts.
+    """
+
+    def __init__(self, fallback):
+        self.fallback = fallback
+        self.order: list[str] = []
+        self.rules: dict[str, list[dict]] = {}
+        self.index: dict[str, dict[str, int]] = {}
+
+    def component(self, rulebook) -> tuple[int, list[dict], dict[str, int]]:
+        rulebook = rulebook if rulebook is not None else self.fallback
+        key = getattr(rulebook, "id", "") if rulebook is not None else ""
+        if key not in self.rules:
+            self.order.append(key)
+            self.rules[key] = rule_descriptors(rulebook)
+            self.index[key] = {r["id"]: i for i, r in enumerate(self.rules[key])}
+        return self.order.index(key), self.rules[key], self.index[key]
+
+
 def build_log(results: Iterable[ReportResult], rulebook=None) -> dict:
-    rules = rule_descriptors(rulebook)
-    index = {r["id"]: i for i, r in enumerate(rules)}
+    components = _Components(rulebook)
     artifacts, sarif_results, notifications = [], [], []
     for r in results:
         uri = artifact_uri(r.path)
@@ -159,30 +173,39 @@ def build_log(results: Iterable[ReportResult], rulebook=None) -> dict:
             "profile": r.profile,
         }
         artifacts.append(artifact)
+        component, rules, index = components.component(r.rulebook)
         for f in r.findings:
             rid = result_rule_id(f)
             if rid not in index:  # a rule the rulebook does not describe: describe it minimally
                 index[rid] = len(rules)
                 rules.append({"id": rid, "shortDescription": {"text": rid}, "defaultConfiguration": {"level": LEVELS[f.severity]}})
-            sarif_results.append(_result(f, uri, a, index[rid]))
+            sarif_results.append(_result(f, uri, a, index[rid], component))
+    if not components.order:
+        components.component(rulebook)
+    first = components.order[0]
     driver = {
         "name": "checker",
         "version": __version__,
         "semanticVersion": __version__,
-        "rules": rules,
+        "rules": components.rules[first],
         "notifications": [
             {"id": READ_ERROR, "shortDescription": {"text": "无法读取的文件"}, "defaultConfiguration": {"level": "error"}}
         ],
     }
+    tool: dict = {"driver": driver}
+    if len(components.order) > 1:
+        tool["extensions"] = [
+            {"name": f"checker 规则集 {key}", "version": __version__, "rules": components.rules[key]} for key in components.order[1:]
+        ]
     run = {
-        "tool": {"driver": driver},
+        "tool": tool,
         "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
         "artifacts": artifacts,
         "results": sarif_results,
         "columnKind": "unicodeCodePoints",
     }
     if rulebook is not None:
-        run["properties"] = {"rulebook": rulebook.id, "passMark": rulebook.pass_mark}
+        run["properties"] = {"rulebook": first or rulebook.id, "passMark": rulebook.pass_mark, "profiles": components.order}
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 

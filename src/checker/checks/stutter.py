@@ -1,4 +1,4 @@
-"""repeated-char: stutter typos such as 将将 / 的的.
+"""stutter: stutter typos such as 将将 / 的的.
 
 A doubled character is reported when it cannot be a legitimate reduplication:
 not in the rulebook's allow-list (常常 人人 层层 …), not part of an AABB form
@@ -7,16 +7,41 @@ not in the rulebook's allow-list (常常 人人 层层 …), not part of an AABB
 ``always`` list: 的 将 在 …) or — unless it is a name's suffix meeting a word
 (市|市场局) — a character whose two copies split as a lone character beside a
 word that already contains it (严|严格, 部|部门).
+
+Message placeholders: ``{text}`` (the pair), ``{char}``.
+
+Example::
+
+    rule:
+      kind: stutter
+      always: [将]
+      message: 疑似叠字笔误“{text}”
+    fail: |
+      一、主要举措和成效
+      县委充分发挥领导核心作用，将将法治建设纳入发展总体规划。
+    pass: |
+      一、主要举措和成效
+      县委充分发挥领导核心作用，将法治建设纳入发展总体规划，层层压实责任。
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from ..schema import Phrases, param
 from ..tokens import Boundaries
-from . import Context
+
+KIND = "stutter"
 
 _DOUBLE = re.compile(r"([\u4e00-\u9fff])\1")
+
+
+@dataclass(frozen=True)
+class Config:
+    allow: Phrases = param((), "合法的叠词（常常、层层 ……），不报告")
+    always: Phrases = param((), "几乎不会合法连写的字（的、将、在 ……）：连写即报告")
+    suffixes: Phrases = param((), "机构名称的后缀字（市、县、局 ……）：“市市场局”不是笔误")
 
 
 #: characters of context on each side of a doubled character that the word
@@ -57,20 +82,14 @@ def _is_stutter(text: str, pos: int, allow: set, always: set, suffixes: set) -> 
     return (len(left) == 1) != (len(right) == 1)
 
 
-def repeated_char(ctx: Context, check):
-    allow = set(check.params.get("allow", ()))
-    always = set(check.params.get("always", ()))
-    suffixes = set(check.params.get("suffixes", ()))
-    for ln in ctx.outline.body:
+def check(a, rule):
+    allow = set(rule.config.allow)
+    always = set(rule.config.always)
+    suffixes = set(rule.config.suffixes)
+    for ln in a.outline.body:
         for m in _DOUBLE.finditer(ln.text):
             pos = m.start()
             if _is_stutter(ln.text, pos, allow, always, suffixes):
                 pair = m.group(0)
                 evidence = ln.text[max(0, pos - 8) : pos + 10]
-                yield ctx.finding(
-                    check,
-                    ctx.fill(check.message, text=pair, char=pair[0]),
-                    line=ln,
-                    evidence=evidence,
-                    fix=ctx.fill(check.fix, text=pair, char=pair[0]),
-                )
+                yield rule.finding(a, ln, {"text": pair, "char": pair[0]}, evidence=evidence)

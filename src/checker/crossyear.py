@@ -1,12 +1,9 @@
-"""Cross-year checks: this year's report against last year's.
+"""This year's report against last year's: what the cross-year kinds share.
 
-* ``unaddressed-shortcoming``: a shortcoming item listed last year that nothing
-  in this year's report (rectification, measures, first-responsible part)
-  addresses;
-* ``copied-plan``: a plan item of this year that is a near-copy of one of
-  last year's plan items;
-* ``plan-not-reported``: a plan item of last year that this year's account of
-  its work never mentions.
+The kinds ``unaddressed`` (a shortcoming listed last year that nothing this
+year addresses), ``copied`` (a plan item near-copied from last year's plan)
+and ``unreported`` (a plan item of last year this year never mentions) read a
+:class:`YearView` of each report.
 
 Both reports are cut into *items*: enumerated points (一是…二是…, 1. 2.,
 （一）（二）, 问题1.), else paragraphs, else sentences.  An item of last year
@@ -24,13 +21,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-from ..matcher import PartMatch, match_parts
-from ..model import Document
-from ..normalize import TextLine, normalize
-from ..outline import Outline, build_outline
-from ..rulebook import Rulebook
-from ..textkit import DIGITS, NUMERALS, SENTENCE, cjk_len, squeeze
-from . import Context
+from .matcher import PartMatch
+from .normalize import TextLine
+from .outline import Outline
+from .rulebook import Rulebook
+from .schema import param
+from .textkit import DIGITS, NUMERALS, SENTENCE, cjk_len, squeeze
 
 _NUM = NUMERALS
 #: where an enumerated item starts: at the start of a line or after a stop
@@ -74,13 +70,6 @@ class YearView:
     shortcomings: list[Item]
     plan: list[Item]
     done: list[Item]  # what the report says was done: every item outside shortcomings, causes and plan
-    format: Optional[str] = None  # the file's format, for saying where an item is (第 N 行 / 第 N 段)
-    subject: Optional[str] = None  # the organ that wrote it (to check that the pair belongs together)
-
-    def where(self, line: TextLine) -> str:
-        from ..places import where
-
-        return where(self.format, line.number, line.location)
 
     @property
     def name(self) -> str:
@@ -131,18 +120,35 @@ def _plan_starts(lines: list[TextLine], year: Optional[int], signals: Iterable[s
     return len(lines)
 
 
-def year_view(path: str, year: Optional[int], outline: Outline, parts: dict[str, PartMatch], rulebook: Rulebook, fmt: Optional[str] = None) -> YearView:
-    short_lines, short_inline = _section(outline, parts["shortcomings"])
-    plan_lines, plan_inline = _section(outline, parts["next_year_plan"])
-    sm, pm = parts["shortcomings"], parts["next_year_plan"]
+def _roles(rulebook: Rulebook) -> tuple[Optional[str], Optional[str], list[str]]:
+    """(problems, plan, causes) part ids, read from the parts' data: the plan is the part whose
+    heading year is the report year + 1 (``year_offset: 1``); the causes are the parts found
+    ``within`` another, which is the problems part."""
+    plan = next((p.id for p in rulebook.parts if p.year_offset == 1), None)
+    causes = [p.id for p in rulebook.parts if p.within]
+    problems = rulebook.part(causes[0]).within if causes else None
+    return problems, plan, causes
+
+
+_MISSING = PartMatch(part=None, status="missing")  # type: ignore[arg-type]
+
+
+def year_view(path: str, year: Optional[int], outline: Outline, parts: dict[str, PartMatch], rulebook: Rulebook) -> YearView:
+    problems, plan_id, cause_ids = _roles(rulebook)
+    sm = parts.get(problems, _MISSING) if problems else _MISSING
+    pm = parts.get(plan_id, _MISSING) if plan_id else _MISSING
+    short_lines, short_inline = _section(outline, sm)
+    plan_lines, plan_inline = _section(outline, pm)
     if sm.heading is not None and sm.heading is pm.heading:
-        cut = _plan_starts(short_lines, year, rulebook.part("next_year_plan").signals)
+        cut = _plan_starts(short_lines, year, rulebook.part(plan_id).signals)
         short_lines, plan_lines = short_lines[:cut], short_lines[cut:]
         plan_inline = None
-    causes = parts["causes"]
-    cause_lines = {ln.index for ln in causes.evidence}
-    if causes.heading is not None:
-        cause_lines |= {ln.index for ln in outline.section_lines(causes.heading)} | {causes.heading.line.index}
+    cause_lines: set[int] = set()
+    for cid in cause_ids:
+        causes = parts.get(cid, _MISSING)
+        cause_lines |= {ln.index for ln in causes.evidence}
+        if causes.heading is not None:
+            cause_lines |= {ln.index for ln in outline.section_lines(causes.heading)} | {causes.heading.line.index}
     short_lines = [ln for ln in short_lines if ln.index not in cause_lines]
     if short_inline and short_inline[0].index in cause_lines:
         short_inline = None
@@ -161,32 +167,7 @@ def year_view(path: str, year: Optional[int], outline: Outline, parts: dict[str,
             continue
         pieces = split_items([ln])
         done.extend(pieces or ([Item(ln.text, ln)] if cjk_len(ln.text) >= MIN_ITEM_CHARS else []))
-    return YearView(path=path, year=year, shortcomings=shortcomings, plan=plan, done=done, format=fmt)
-
-
-def previous_view(doc: Document, rulebook: Rulebook) -> YearView:
-    """Analyse last year's report just far enough for the cross-year checks."""
-    from ..metadata import detect_year
-
-    from ..profiles import SIGNATURE_LINES, report_subject
-
-    outline = build_outline(normalize(doc))
-    parts = match_parts(outline, rulebook)
-    view = year_view(doc.path, detect_year(outline, parts), outline, parts, rulebook, doc.format)
-    view.subject = report_subject(outline.title, [ln.text for ln in outline.body[-SIGNATURE_LINES:]], rulebook.detect)
-    return view
-
-
-@dataclass
-class Comparison:
-    """Last year's report next to this year's, as the three checks see them."""
-
-    previous: YearView
-    current: YearView
-
-
-def compare(previous: Document, rulebook: Rulebook, path: str, year: Optional[int], outline: Outline, parts: dict[str, PartMatch], fmt: Optional[str] = None) -> Comparison:
-    return Comparison(previous_view(previous, rulebook), year_view(path, year, outline, parts, rulebook, fmt))
+    return YearView(path=path, year=year, shortcomings=shortcomings, plan=plan, done=done)
 
 
 # ---------------------------------------------------------------- matching
@@ -220,7 +201,7 @@ class Match:
         )
 
 
-class _Matcher:
+class KeywordMatcher:
     """Finds, for a text of last year, the unit of this year that carries it best.
 
     Keywords are quoted terms (“上热中温下冷”) and jieba words of two or more
@@ -235,7 +216,7 @@ class _Matcher:
         self._keys = [squeeze(u.text) for u in units]
 
     def keywords(self, text: str) -> list[str]:
-        from ..tokens import cut
+        from .tokens import cut
 
         out = [q for pair in _QUOTED.findall(text) for q in pair if cjk_len(q) >= 2]
         for tok in cut(DIGITS.sub(" ", text)):
@@ -268,20 +249,20 @@ class _Matcher:
         return Match(cover, cover_unit, fuzzy, fuzzy_unit)
 
 
-def _snippet(text: str, limit: int = 60) -> str:
+def snippet(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _quoted(text: str, limit: int = 40) -> str:
+def quoted(text: str, limit: int = 40) -> str:
     """A snippet to put inside “…”: its own double quotes become single ones."""
-    return _snippet(text, limit).replace("“", "‘").replace("”", "’")
+    return snippet(text, limit).replace("“", "‘").replace("”", "’")
 
 
-def _thresholds(check) -> tuple[float, float]:
-    return float(check.params.get("min_keywords", 60)), float(check.params.get("min_fuzzy", 85))
+def thresholds(config) -> tuple[float, float]:
+    return float(config.min_keywords), float(config.min_fuzzy)
 
 
-def _carried(matcher: _Matcher, item: Item, thresholds: tuple[float, float]) -> Match:
+def carried(matcher: "KeywordMatcher", item: Item, thresholds: tuple[float, float]) -> Match:
     """How well this year carries an item: the item as a whole, or any one of its sentences.
 
     A sentence counts only when it has enough keywords of its own
@@ -298,87 +279,23 @@ def _carried(matcher: _Matcher, item: Item, thresholds: tuple[float, float]) -> 
     return best
 
 
-def _closest_evidence(ctx: Context, check, match: Match, thresholds: tuple[float, float]) -> Optional[str]:
-    unit, score = match.closest(*thresholds)
-    if unit is None:
-        return None
-    return ctx.fill(check.params.get("evidence"), line=_cross(ctx).current.where(unit.line), score=f"{score:.0f}", text=_snippet(unit.text))
+@dataclass(frozen=True)
+class CarriedConfig:
+    """The parameters of the kinds that look for last year's items in this year's report."""
+
+    min_keywords: float = param(60, "上年度一条的关键词（按稀有程度加权）在本年度同一段中出现的比例（%）达到此值即算写到")
+    min_fuzzy: float = param(85, "或：这一条的要点在本年度某一段中的模糊匹配得分（0-100）达到此值")
+    stopwords: tuple[str, ...] = param((), "太常见、不作为判断依据的词")
 
 
-def _cross(ctx: Context) -> Optional[Comparison]:
-    return getattr(ctx, "cross", None)
+def not_carried(done: list[Item], items: list[Item], config) -> Iterable[tuple[Item, Match]]:
+    """Each of last year's ``items`` that nothing in this year's ``done`` carries, with its best match.
 
-
-def _not_carried(ctx: Context, check, items: list, part_id: str):
-    """(item, match, line) for each of last year's items that nothing this year carries.
-
-    ``line`` is where this year's ``part_id`` starts (the place to write about
-    the item), or None when that part is missing.
+    ``config`` gives the thresholds (``min_keywords``, ``min_fuzzy``) and the ``stopwords``.
     """
-    cross = _cross(ctx)
-    thresholds = _thresholds(check)
-    matcher = _Matcher(cross.current.done, check.params.get("stopwords", ()))
-    part = ctx.parts.get(part_id)
-    where = part.line if part is not None and part.status != "missing" else None
+    limits = thresholds(config)
+    matcher = KeywordMatcher(done, config.stopwords)
     for item in items:
-        match = _carried(matcher, item, thresholds)
-        if not match.found(*thresholds):
-            yield item, match, where
-
-
-def unaddressed_shortcoming(ctx: Context, check):
-    cross = _cross(ctx)
-    if cross is None or not cross.previous.shortcomings:
-        return
-    for item, match, where in _not_carried(ctx, check, cross.previous.shortcomings, "rectification"):
-        yield ctx.finding(
-            check,
-            ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=cross.previous.where(item.line)),
-            line=where,
-            part="rectification",
-            evidence=_closest_evidence(ctx, check, match, _thresholds(check)),
-            fix=ctx.fill(check.fix, item=_quoted(item.gist)),
-        )
-
-
-def copied_plan(ctx: Context, check):
-    from rapidfuzz import fuzz
-
-    cross = _cross(ctx)
-    if cross is None or not cross.previous.plan:
-        return
-    threshold = float(check.params.get("similarity", 85))
-    min_chars = int(check.params.get("min_chars", 20))
-
-    def key(item: Item) -> str:
-        return DIGITS.sub("#", squeeze(item.text))
-
-    previous = [(p, key(p)) for p in cross.previous.plan if cjk_len(p.text) >= min_chars]
-    for item in cross.current.plan:
-        if cjk_len(item.text) < min_chars or not previous:
-            continue
-        k = key(item)
-        score, p = max(((fuzz.ratio(k, pk), p) for p, pk in previous), key=lambda t: t[0])
-        if score < threshold:
-            continue
-        yield ctx.finding(
-            check,
-            ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=cross.previous.where(p.line), score=f"{score:.0f}"),
-            line=item.line,
-            part="next_year_plan",
-            evidence=ctx.fill(check.params.get("evidence"), line=cross.previous.where(p.line), text=_snippet(p.text)),
-        )
-
-
-def plan_not_reported(ctx: Context, check):
-    cross = _cross(ctx)
-    if cross is None or not cross.previous.plan:
-        return
-    for item, _match, where in _not_carried(ctx, check, cross.previous.plan, "measures"):
-        yield ctx.finding(
-            check,
-            ctx.fill(check.message, item=_quoted(item.gist), previous=cross.previous.name, previous_line=cross.previous.where(item.line)),
-            line=where,
-            part="measures",
-            evidence=_snippet(item.text),
-        )
+        match = carried(matcher, item, limits)
+        if not match.found(*limits):
+            yield item, match

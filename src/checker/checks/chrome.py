@@ -1,0 +1,39 @@
+"""chrome: web-page furniture copied with the report.
+
+Lines that normalization recognised as page furniture (索引号, 发布机构,
+字号 大 中 小, 打印, 关闭, breadcrumbs, footers …) and that every other rule
+ignores.  One finding, at the first such line.
+
+Message placeholders: ``{count}``, ``{example}``.
+
+Example::
+
+    rule:
+      kind: chrome
+      message: 混入了 {count} 行网页栏目文字，如“{example}”
+    fail: |
+      索引号: 11370305K21216551K/2024-5438779
+      青山县2023年法治政府建设年度报告
+      • 打印
+    pass: |
+      青山县2023年法治政府建设年度报告
+      2023年，青山县深入推进法治政府建设。
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KIND = "chrome"
+
+
+@dataclass(frozen=True)
+class Config:
+    pass
+
+
+def check(a, rule):
+    chrome = [ln for ln in a.nd.lines if ln.chrome]
+    if not chrome:
+        return
+    yield rule.finding(a, chrome[0], {"count": len(chrome), "example": chrome[0].text[:30]}, evidence=chrome[0].raw[:60])

@@ -1,0 +1,45 @@
+"""garbage: what converters leave in a text.
+
+Pinyin readings pasted after characters (``建設(shè)``) and doubled
+punctuation (``,,`` ``,。``), looked for in the lines as read from the file
+(normalization has already removed them for the other rules).  One finding
+for the whole report, at the first line that has them.
+
+Message placeholders: ``{count}``, ``{lines}``, ``{example}``.
+
+Example::
+
+    rule:
+      kind: garbage
+      message: 有 {count} 处格式转换残留，如“{example}”
+    fail: |
+      青山县2023年法治政府建设年度报告
+      2023年,,青山县深入推进法治政府建設(shè)。
+    pass: |
+      青山县2023年法治政府建设年度报告
+      2023年，青山县深入推进法治政府建设。
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..normalize import converter_garbage
+
+KIND = "garbage"
+
+
+@dataclass(frozen=True)
+class Config:
+    pass
+
+
+def check(a, rule):
+    hits = [(ln, converter_garbage(ln.raw)) for ln in a.outline.body]
+    hits = [(ln, found) for ln, found in hits if found]
+    if not hits:
+        return
+    first, found = hits[0]
+    total = sum(len(f) for _, f in hits)
+    values = {"count": total, "lines": len(hits), "example": "”“".join(dict.fromkeys(found[:3]))}
+    yield rule.finding(a, first, values, evidence=first.raw[:60])

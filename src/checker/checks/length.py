@@ -1,0 +1,62 @@
+"""length: a part with a heading but hardly any text under it.
+
+A part found by its heading is thin when its text has fewer Chinese
+characters than the part's ``thin.min_chars`` and no more than
+``max_sentences`` sentences: a heading and a sentence or two.  The scope is
+the parts to look at (default: every part that sets ``thin.min_chars``);
+parts found inside another (``within``) are not measured.
+
+Message placeholders: ``{name}`` (the part), ``{sentences}``, ``{chars}``.
+
+Example::
+
+    rule:
+      kind: length
+      scope: [first_responsible]
+      max_sentences: 2
+      message: “{name}”部分内容单薄
+    fail: |
+      三、党政主要负责人履行推进法治建设第一责任人职责情况
+      主要负责人认真履职。
+    pass: |
+      三、党政主要负责人履行推进法治建设第一责任人职责情况
+      县政府主要负责人对法治建设重要工作亲自部署、重大问题亲自过问，全年组织县政府常务会议会前学法12次，听取法治政府建设工作汇报4次，出庭应诉3次，年终述法并接受评议。
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..schema import param
+from ..textkit import SENTENCE, cjk_len
+
+KIND = "length"
+
+
+@dataclass(frozen=True)
+class Config:
+    max_sentences: int = param(2, "不超过这么多句（且字数不足该部分 thin 的 min_chars）即为单薄")
+
+
+def count_sentences(text: str) -> int:
+    return sum(1 for s in SENTENCE.findall(text) if cjk_len(s) >= 4)
+
+
+def check(a, rule):
+    wanted = set(rule.scope)
+    for pid, m in a.parts.items():
+        part = m.part
+        if wanted and pid not in wanted:
+            continue
+        if m.status != "present" or m.via != "heading" or part.within or part.min_chars <= 0:
+            continue
+        chars = cjk_len(m.text)
+        sentences = count_sentences(m.text)
+        if chars < part.min_chars and sentences <= rule.config.max_sentences:
+            yield rule.finding(
+                a,
+                m.line,
+                {"name": part.name, "sentences": sentences, "chars": chars},
+                part=pid,
+                evidence=m.heading.text if m.heading else None,
+            )

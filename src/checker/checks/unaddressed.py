@@ -1,0 +1,74 @@
+"""unaddressed: a shortcoming listed last year that this year's report never takes up.
+
+Runs only with last year's report (``--previous``).  Both reports are cut into
+items (一是…二是…, 1. 2., （一）（二）; else paragraphs, else sentences).  Each
+item of last year's shortcomings is looked for in what this year's report
+says it did (every item outside its shortcomings, causes and plan): by
+keyword cover (``min_keywords``: the share of the item's jieba keywords,
+weighted by rarity, found in one unit) or by a fuzzy match of its gist
+(``min_fuzzy``).  An item carried by neither is a finding, placed where the
+scope part (the rectification) starts.
+
+Message placeholders: ``{item}``, ``{previous}`` (last year's file),
+``{previous_line}``; ``evidence`` is a text with ``{line}``, ``{score}``,
+``{text}`` (the closest passage found).
+
+Example::
+
+    rule:
+      kind: unaddressed
+      scope: [rectification]
+      message: 上年度所列不足“{item}”，本年度没有写明整改情况
+      evidence: 最接近的是{line}（{score}%）：{text}
+    previous: |
+      青山县2023年法治政府建设年度报告
+      二、存在的不足和原因
+      一是基层行政执法人员专业化程度不高；二是政务公开标准化规范化程度不够。
+      主要原因：培训考核机制还不够健全。
+    fail: |
+      青山县2024年法治政府建设年度报告
+      一、2024年推进法治政府建设的主要举措和成效
+      组织行政执法人员全员轮训3期，执法人员专业化程度明显提升。
+    pass: |
+      青山县2024年法治政府建设年度报告
+      一、2024年推进法治政府建设的主要举措和成效
+      组织行政执法人员全员轮训3期，执法人员专业化程度明显提升。
+      二、上年度问题整改情况
+      针对政务公开标准化规范化程度不够问题，编制基层政务公开事项目录。
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ..crossyear import CarriedConfig, not_carried, quoted, snippet
+from ..schema import param
+
+KIND = "unaddressed"
+NEEDS_PREVIOUS = True
+
+
+@dataclass(frozen=True)
+class Config(CarriedConfig):
+    evidence: Optional[str] = param(None, "证据的写法，可用 {line}、{score}、{text}（本年度最接近的一段）")
+
+
+def closest_evidence(a, rule, match) -> Optional[str]:
+    from ..crossyear import thresholds
+
+    unit, score = match.closest(*thresholds(rule.config))
+    if unit is None:
+        return None
+    return a.fill(rule.config.evidence, line=a.where(unit.line), score=f"{score:.0f}", text=snippet(unit.text))
+
+
+def check(a, rule):
+    last = a.previous.year_view
+    if not last.shortcomings:
+        return
+    where = a.part_start(rule.part)
+    for item, match in not_carried(a.year_view.done, last.shortcomings, rule.config):
+        values = {"item": quoted(item.gist), "previous": last.name, "previous_line": a.previous.where(item.line)}
+        yield rule.finding(a, where, values, evidence=closest_evidence(a, rule, match))
+
