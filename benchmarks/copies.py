@@ -34,7 +34,7 @@ def main() -> int:
     from checker.rulebook import load_rulebook
 
     rb = load_rulebook("national")
-    check = rb.check("copied-report")
+    check = rb.rule("copied-report").config
     batch = distinct_batch(args.reports, seed=args.seed, pairs=20, groups=5, group_size=6, measures_copies=10)
     docs = [Document(path=n, format="text", lines=[SourceLine(i, t) for i, t in enumerate(text.splitlines(), 1)]) for n, text, _ in batch]
     t0 = time.perf_counter()

@@ -34,7 +34,7 @@ def _doc(name: str, text: str) -> Document:
 
 def test_planted_copies_found_without_comparing_every_pair():
     rb = load_rulebook("national")
-    check = rb.check("copied-report")
+    check = rb.rule("copied-report").config
     batch = _generate().distinct_batch(600, seed=3)
     results = [check_document(_doc(name, text), rb, Options()) for name, text, _ in batch]
     found, compared = copies.find_copies(results, check)
@@ -66,7 +66,7 @@ def test_a_copy_is_named_with_the_other_file_and_its_similarity(folder):
     (f,) = hits["融安县_2023.txt"]
     assert f["severity"] == "warning" and "004_14774531c7e6819b.txt（柳城县）" in f["message"] and "全文相似度" in f["message"]
     alone = json.loads(run("lint", "--format", "json", str(folder / "融安县_2023.txt")).stdout)["reports"][0]
-    penalty = load_rulebook("government").check("copied-report").penalty
+    penalty = load_rulebook("government").rule("copied-report").penalty
     assert reports["融安县_2023.txt"]["score"] == pytest.approx(alone["score"] - penalty)
 
 

@@ -46,7 +46,7 @@ def annotate_cmd(report, output, rulebook_ref, profile, select, ignore, previous
         given = lambda name: name != "fmt" and name != "exclude" and ctx.get_parameter_source(name) not in (None, click.core.ParameterSource.DEFAULT)  # noqa: E731
         merged = merge_options(config, cli, given)
         rulebook = select_rulebook(merged["rulebook"])
-        known = set(rulebook.checks) | {p.id for p in rulebook.parts}
+        known = rulebook.ids()
         check_ids(config, known)
         for flag in ("select", "ignore"):
             unknown = sorted(merged[flag] - known) if given(flag) else []

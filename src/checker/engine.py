@@ -108,13 +108,11 @@ def _paired(a, subject, options: Options):
 
 
 def _sketch(a, options: Options):
-    """What the batch's copies rule compares (None when the rulebook has none, or it is not selected)."""
+    """What the batch's copies rules compare: rule id -> the report's sketch (None without such a rule)."""
     from .checks.copies import KIND, sketch
 
-    for rule in a.rulebook.of_kind(KIND):
-        if _selected(rule.id, "", options):
-            return sketch(a.outline, a.parts, rule.config)
-    return None
+    out = {rule.id: sketch(a.outline, a.parts, rule.config) for rule in a.rulebook.of_kind(KIND) if _selected(rule.id, "", options)}
+    return out or None
 
 
 def _selected(rule: str, part: str, options: Options) -> bool:

@@ -18,8 +18,9 @@ def _label(f, r: ReportResult, rulebook) -> str:
     if f.rule == "missing-part" and f.part:
         names = {p.id: p.name for p in r.parts}
         return f"缺少“{names.get(f.part, f.part)}”"
-    check = getattr(rulebook, "checks", {}).get(f.rule) if rulebook is not None else None
-    return (check.description if check is not None and check.description else f.rule)
+    book = r.rulebook or rulebook
+    rule = getattr(book, "rules", {}).get(f.rule) if book is not None else None
+    return rule.label if rule is not None else f.rule
 
 
 def failing_findings(r: ReportResult) -> list:

@@ -124,7 +124,7 @@ def candidates(sketches: list[Optional[tuple[int, ...]]], rows: int) -> set[tupl
             continue
         for start in range(0, len(sk) - rows + 1, rows):
             band = sk[start : start + rows]
-            if EMPTY not in band:
+            if any(v != EMPTY for v in band):  # a short text leaves bins empty: they count as a value
                 buckets[(start, band)].append(idx)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
@@ -141,14 +141,17 @@ class Copy:
     kind: str  # "全文" or "主要举措和成效"
 
 
-def find_copies(results: list, config: Config) -> tuple[dict[int, list[Copy]], int]:
-    """For each report index, the other reports it is a near-copy of (best first); and how many pairs were compared."""
+def find_copies(results: list, config: Config, rule_id: str = "copied-report") -> tuple[dict[int, list[Copy]], int]:
+    """For each report index, the other reports it is a near-copy of (best first); and how many pairs were compared.
+
+    Each result's ``sketch`` maps rule ids to its sketches (the engine makes one per ``copies`` rule).
+    """
     from ..previous import same_organ
 
     _, _, rows, _ = _params(config)
     whole_min = float(config.similarity)
     measures_min = float(config.measures_similarity)
-    sketches = [getattr(r, "sketch", None) for r in results]
+    sketches = [(getattr(r, "sketch", None) or {}).get(rule_id) for r in results]
     pairs = candidates([s.whole if s else None for s in sketches], rows)
     pairs |= candidates([s.measures if s else None for s in sketches], rows)
     found: dict[int, list[Copy]] = defaultdict(list)
@@ -198,19 +201,24 @@ def _name(r) -> str:
 
 
 def apply(results: list, rulebook, options) -> list:
-    """The results with a finding of the batch's ``copies`` rule on each near-copy (score and verdict updated)."""
+    """The results with a finding of each of the batch's ``copies`` rules on each near-copy (score and verdict updated)."""
+    rules = rulebook.of_kind(KIND) if hasattr(rulebook, "of_kind") else []
+    for rule in rules:
+        results = _apply_rule(results, rulebook, rule, options)
+    return results
+
+
+def _apply_rule(results: list, rulebook, rule, options) -> list:
     from ..model import Finding
     from ..scoring import passed
 
-    rules = rulebook.of_kind(KIND) if hasattr(rulebook, "of_kind") else []
-    if not rules or len(results) < 2:
+    if len(results) < 2:
         return results
-    rule = rules[0]
     select, ignore = set(options.select), set(options.ignore)
     if (select and rule.id not in select) or rule.id in ignore:
         return results
     severity = dict(options.severities).get(rule.id, rule.severity)
-    found, _ = find_copies(results, rule.config)
+    found, _ = find_copies(results, rule.config, rule.id)
     if not found:
         return results
     grouped = groups(found)

@@ -71,34 +71,30 @@ def findings(results: list[ReportResult]) -> tuple[list[str], list[list]]:
 
 
 def _rulebook_of(r: ReportResult, rulebook):
-    """The rulebook that judged ``r`` (a profile of an automatic choice), for the rules' descriptions."""
-    if rulebook is None or r.profile is None:
-        return rulebook
-    profile = getattr(rulebook, "profile", None)
-    if callable(profile) and getattr(rulebook, "id", None) != r.profile:
-        try:
-            return profile(r.profile)
-        except Exception:  # noqa: BLE001 - a profile given as a file: its base's texts do
-            return rulebook
-    return rulebook
+    """The rulebook (profile) that judged ``r``, for the rules' descriptions."""
+    return r.rulebook if r.rulebook is not None else rulebook
 
 
 def rules(results: list[ReportResult], rulebook=None) -> tuple[list[str], list[list]]:
+    from ..ruledocs import amount
+
     head = ["规则集", "规则", "部分", "严重程度", "扣分或权重", "说明", "依据"]
     rows = []
-    used = sorted({r.profile for r in results if r.profile} or ({getattr(rulebook, "id", None)} - {None}))
-    for name in used:
-        rb = _rulebook_of(ReportResult(path="", profile=name), rulebook)
-        if rb is None:
-            continue
+    books: dict[str, object] = {}
+    for r in results:
+        rb = _rulebook_of(r, rulebook)
+        if rb is not None and getattr(rb, "id", None):
+            books.setdefault(rb.id, rb)
+    if not books and rulebook is not None:
+        books[rulebook.id] = rulebook
+    for name, rb in sorted(books.items()):
+        names = {p.id: p.name for p in rb.parts}
         for p in rb.parts:
             rows.append([name, f"missing-part（{p.id}）", p.name, SEVERITY_LABEL.get(p.severity, p.severity), f"权重 {p.weight:g}", p.message, p.basis])
-        for cid, c in rb.checks.items():
-            if not c.enabled:
+        for rid, rule in rb.rules.items():
+            if not rule.enabled or rid == "missing-part":
                 continue
-            cost = f"扣 {c.penalty:g} 分" + (f"（最多 {c.max_penalty:g}）" if c.max_penalty is not None else "") if c.penalty else "不扣分"
-            part = rb.part(c.part).name if c.part and c.part in {q.id for q in rb.parts} else None
-            rows.append([name, cid, part, SEVERITY_LABEL.get(c.severity, c.severity), cost, c.description, c.basis])
+            rows.append([name, rid, names.get(rule.part) if rule.part else None, SEVERITY_LABEL.get(rule.severity, rule.severity), amount(rule), rule.label, rule.basis])
     return head, rows
 
 
