@@ -18,7 +18,8 @@ from .checks import run_rules
 from .model import Document, PartResult, ReadError, ReportResult
 from .readers import read_document
 from .rulebook import Rulebook
-from .scoring import passed, score
+from .scoring import passed, reason, score
+from .suppress import ALL, extract as extract_directives
 
 
 @dataclass(frozen=True)
@@ -34,16 +35,24 @@ class Options:
     keep_lines: bool = False  # fill ReportResult.lines with the report's text (the HTML page shows it)
     fail_on: str = "error"  # the lowest severity that makes a report fail
     severities: tuple = ()  # (rule or part id, severity) pairs: per-rule severity overrides
+    file_ignores: tuple = ()  # (report path, ids) pairs: more ids to ignore in that report (per-file-ignores)
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
     """Analyse a report, run the rules of the profile that judges it, and score it."""
+    doc, directives = extract_directives(doc)  # "checker: ignore …" written in the report
     a = analyse(doc, rulebook, previous, published=options.published)
     judged_by = a.rulebook
-    findings = run_rules(a, set(options.select), set(options.ignore), dict(options.severities))
+    select, ignore = set(options.select), _ignored(doc.path, judged_by, options, directives.file)
+    findings = run_rules(a, select, ignore, dict(options.severities))
+    findings, suppressed = directives.apply(findings)
     coverage = a.coverage
-    counted = coverage is not None and _selected(coverage.rule, judged_by.rule(coverage.rule).part or "", options)
-    value = score(a.parts, findings, judged_by, coverage if counted else None)
+    counted = coverage is not None and _judged(coverage.rule, judged_by.rule(coverage.rule).part, select, ignore)
+    # only what is judged is scored (--select / --ignore, as in ruff); a missing part accepted on purpose costs nothing
+    parts_rule = _parts_rule(judged_by)
+    accepted = {f.part for f in suppressed if f.rule == parts_rule}
+    scored = {pid: m for pid, m in a.parts.items() if _judged(parts_rule, pid, select, ignore) and pid not in accepted}
+    value = score(scored, findings, judged_by, coverage if counted else None)
     pass_mark = options.min_score if options.min_score is not None else judged_by.pass_mark
     nd = a.nd
     return ReportResult(
@@ -71,14 +80,53 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         lines=[(ln.number, ln.shown, ln.raw, ln.chrome) for ln in nd.lines] if options.keep_lines else [],
         coverage=coverage,
         rulebook=judged_by,
+        pass_mark=pass_mark,
+        fail_on=options.fail_on,
+        reason=reason(value, findings, pass_mark, options.fail_on, judged_by),
+        skipped=_not_judged(judged_by, select, ignore, previous is not None, a.year),
+        suppressed=len(suppressed),
     )
 
 
-def _selected(rule: str, part: str, options: Options) -> bool:
-    """Whether --select / --ignore leave a rule (about a part) in play."""
-    if options.select and rule not in options.select and part not in options.select:
+def _ignored(path: str, rulebook: Rulebook, options: Options, written: frozenset) -> set:
+    """--ignore, plus the report's per-file-ignores and its own "checker: ignore-file" ids."""
+    ignore = set(options.ignore) | set(dict(options.file_ignores).get(str(path), ())) | set(written)
+    if ALL in ignore:
+        ignore = (ignore - {ALL}) | rulebook.ids()
+    return ignore
+
+
+def _parts_rule(rulebook: Rulebook) -> str:
+    """The id of the rule that reports missing parts (kind ``parts``)."""
+    return next((r.id for r in rulebook.rules.values() if r.kind == "parts"), "missing-part")
+
+
+def _judged(rule: str, part: Optional[str], select: set, ignore: set) -> bool:
+    """Whether select / ignore leave a rule (about a part) in play."""
+    if select and rule not in select and (part or "") not in select:
         return False
-    return not (rule in options.ignore or part in options.ignore)
+    return not (rule in ignore or (part or "") in ignore)
+
+
+def _not_judged(rulebook: Rulebook, select: set, ignore: set, with_previous: bool, year: Optional[int]) -> tuple:
+    """(rule or part id, why) of every rule and part that this run does not judge."""
+    from .checks import needs_previous
+
+    part_ids = {p.id for p in rulebook.parts}
+    out = []
+    for rid, rule in rulebook.rules.items():
+        if not rule.enabled:
+            out.append((rid, "disabled"))
+        elif rule.kind == "parts":
+            if rule.enabled:
+                out.extend((p.id, "not-selected") for p in rulebook.parts if not _judged(rid, p.id, select, ignore))
+        elif rid in ignore or (rule.part and rule.part in ignore) or (select and rid not in select and (rule.part or "") not in select and not select & part_ids):
+            out.append((rid, "not-selected"))
+        elif needs_previous(rule.kind) and not with_previous:
+            out.append((rid, "no-previous"))
+        elif not rule.applies_to(year):
+            out.append((rid, "other-year"))
+    return tuple(sorted(out))
 
 
 class FileTimeout(BaseException):
