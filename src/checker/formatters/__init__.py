@@ -19,7 +19,28 @@ DOCUMENT_FORMATS: dict[str, str] = {
     "sarif": "sarif",
     "github": "github",
     "junit": "junit",
+    "concise": "concise",
 }
+
+#: the format an output file's name asks for (``-o review.html`` without ``--format``);
+#: a format that is not (yet) in DOCUMENT_FORMATS is refused with a message
+EXTENSIONS: dict[str, str] = {
+    ".sarif.json": "sarif",
+    ".sarif": "sarif",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "junit",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".txt": "terminal",
+}
+
+
+def format_for(output: str):
+    """The format the file name ``output`` asks for, or None when its extension says nothing."""
+    name = output.lower()
+    return next((fmt for ext, fmt in EXTENSIONS.items() if name.endswith(ext)), None)
 
 
 def document_formatter(name: str) -> Callable:
