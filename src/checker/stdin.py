@@ -10,13 +10,12 @@ it like any other file.  Results and messages name the report by
 from __future__ import annotations
 
 import shutil
+import sys
 import tempfile
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Iterator, Optional
-
-import click
 
 #: what stdin is called in the output without --stdin-filename
 STDIN = "-"
@@ -33,7 +32,7 @@ def spooled(stdin_filename: Optional[str], stream: Optional[BinaryIO] = None) ->
     folder = tempfile.mkdtemp(prefix="checker-stdin-")
     path = Path(folder) / name
     try:
-        source = stream if stream is not None else click.get_binary_stream("stdin")
+        source = stream if stream is not None else _stdin_bytes()
         with open(path, "wb") as fh:
             remaining = MAX_BYTES + 1
             while remaining > 0:
@@ -45,6 +44,11 @@ def spooled(stdin_filename: Optional[str], stream: Optional[BinaryIO] = None) ->
         yield str(path)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stdin_bytes() -> BinaryIO:
+    stream = sys.stdin
+    return getattr(stream, "buffer", stream)
 
 
 def renamed(result, temp: str, shown: str):

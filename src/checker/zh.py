@@ -222,6 +222,11 @@ def _truncate_cells(text: str, n: int) -> str:
     return text[:cut]
 
 
+def _breakable(chunk: str) -> bool:
+    """A chunk with Chinese in it may break between its characters, unless it is click's ``[默认：…]``."""
+    return bool(re.search(f"[{_IDEOGRAPH}]", chunk)) and not (chunk.startswith("[") and chunk.endswith("]"))
+
+
 def _install_cjk_layout() -> None:
     try:
         import click._textwrap as textwrap_
@@ -239,7 +244,7 @@ def _install_cjk_layout() -> None:
     split = textwrap_.TextWrapper._split
 
     def _split(self, text):
-        return [piece for chunk in split(self, text) for piece in (_CJK_CHUNK.findall(chunk) if re.search(f"[{_IDEOGRAPH}]", chunk) else [chunk])]
+        return [piece for chunk in split(self, text) for piece in (_CJK_CHUNK.findall(chunk) if _breakable(chunk) else [chunk])]
 
     textwrap_.TextWrapper._split = _split
     heading = formatting.HelpFormatter.write_heading

@@ -54,7 +54,7 @@ class _Unpadded:
 def make_console(file: Optional[IO[str]] = None) -> Console:
     """A console for stdout (or ``file``): wrapped and coloured on a terminal; unwrapped, plain and without trailing padding elsewhere."""
     if file is not None:
-        return Console(file=_Unpadded(file), no_color=True, width=UNWRAPPED)
+        return Console(file=_Unpadded(file), force_terminal=False, color_system=None, width=UNWRAPPED)
     console = Console()
     if not console.is_terminal:
         import sys
