@@ -174,7 +174,7 @@ def test_regex_error_in_a_rulebook(tmp_path):
     from checker.rulebook import RulebookError, load_rulebook
 
     path = tmp_path / "province.yaml"
-    path.write_text("id: province\nextends: national\nchecks:\n  title-format:\n    patterns: ['(年度报告']\n", encoding="utf-8")
+    path.write_text("id: province\nextends: national\nrules:\n  title-format:\n    patterns: ['(年度报告']\n", encoding="utf-8")
     with pytest.raises(RulebookError) as info:
         load_rulebook(str(path))
     assert "正则表达式有误：左括号“(”没有对应的右括号" in str(info.value)

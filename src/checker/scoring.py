@@ -56,7 +56,13 @@ def finding_label(f: Finding, rulebook: Rulebook) -> str:
         return f"缺少“{names.get(f.part, f.part)}”"
     if rule is None:
         return f.rule
-    return re.sub(r"（[^（）]*）$", "", rule.label) or rule.label  # without its trailing (examples)
+    return short_label(rule.label)
+
+
+def short_label(text: str) -> str:
+    """A rule's description without its parenthesised examples and what follows a ；"""
+    short = re.sub(r"（[^（）]*）", "", text).split("；")[0].strip()
+    return short or text
 
 
 def reason(value: float, findings: list[Finding], pass_mark: float, fail_on: str, rulebook: Rulebook) -> Optional[str]:

@@ -93,6 +93,7 @@ def statistics(results: Iterable[ReportResult], rulebook) -> list[RuleCount]:
             if SEVERITIES.index(f.severity) < SEVERITIES.index(row["severity"]):
                 row["severity"] = f.severity
             if not row["description"]:
-                row["description"] = finding_label(f, rulebook) if rulebook is not None else f.rule
+                judged_by = r.rulebook if r.rulebook is not None else rulebook
+                row["description"] = finding_label(f, judged_by) if judged_by is not None else f.rule
     out = [RuleCount(rule=k, severity=v["severity"], findings=v["findings"], reports=len(v["reports"]), description=v["description"]) for k, v in rows.items()]
     return sorted(out, key=lambda c: (-c.findings, c.rule))

@@ -40,7 +40,6 @@ def report_to_dict(r: ReportResult) -> dict:
                 "fix": f.fix,
                 "location": f.location,
                 "related_line": f.related_line,
-                "column": f.column,
             }
             for f in r.findings
         ],

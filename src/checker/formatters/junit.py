@@ -8,7 +8,8 @@ other check rule (a failure when it has findings of a failing severity; the
 others are only noted) and one for the verdict (a failure when the report does
 not pass, with the reason), so that the suite fails exactly when checker's
 exit code says so.  A rule that did not run is ``<skipped>`` with why: disabled
-in the rulebook, needs last year's report (``--previous``), or left out by
+in the rulebook, needs last year's report (``--previous``), meant for other
+years (``years``), or left out by
 ``--select`` / ``--ignore``.  A file that cannot be read is a suite whose one
 test case has an ``<error>``.
 """
@@ -24,6 +25,7 @@ from ..model import SEVERITIES, Finding, ReportResult
 SKIPPED = {
     "disabled": "规则集中已停用",
     "no-previous": "没有给出上一年度报告（--previous），未运行",
+    "other-year": "这条规则只适用于其他年度的报告，未运行",
     "not-selected": "未选中（--select / --ignore / 忽略设置），未检查",
 }
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
