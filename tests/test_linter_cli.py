@@ -213,6 +213,8 @@ def test_quiet_shows_only_failing_reports(tmp_path):
     assert GOOD not in concise and YUHONG in concise
     alone = run("lint", "-q", GOOD)
     assert alone.exit_code == 0 and alone.stdout.strip() == "共 1 份：通过 1，未通过 0，无法读取 0；平均分 93.0"
+    failing = run("lint", "-q", YUHONG).stdout
+    assert "得分 67.9 / 100" in failing and "汇总" not in failing and failing.rstrip().endswith("无法读取 0；平均分 67.9")
 
 
 def test_statistics_counts_per_rule(tmp_path):

@@ -186,3 +186,17 @@ def test_toml_problem_wording():
     with pytest.raises(tomllib.TOMLDecodeError) as info:
         tomllib.loads("a = [1,\n")
     assert toml_problem(info.value) == "TOML 语法错误：值无效（字符串要加引号，如 \"warning\"；列表写成 [\"a\", \"b\"]；布尔值为 true / false）（在文件末尾）"
+
+
+def test_unreadable_config_in_chinese(tmp_path, monkeypatch):
+    import errno
+
+    from checker.zh import os_problem
+
+    assert os_problem(PermissionError(errno.EACCES, "Permission denied")) == "没有读取权限"
+    assert os_problem(IsADirectoryError(errno.EISDIR, "Is a directory")) == "是文件夹，不是文件"
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".checker.yaml").write_bytes(b"\xff\xfe fail-on")
+    (tmp_path / "r.txt").write_text(R.text(R.complete_report()), encoding="utf-8")
+    res = run("lint", "r.txt")
+    assert res.exit_code == 2 and res.stderr.strip() == f"checker: {tmp_path / '.checker.yaml'}: 无法读取配置文件（不是 UTF-8 编码的文本）"

@@ -357,7 +357,7 @@ def _lint_terminal(stream, total: int, output, quiet: bool, statistics: bool, ru
         if statistics:
             render_statistics(console, results, rulebook)
         elif batch or (quiet and total):
-            render_summary(console, results, quiet=quiet)
+            render_summary(console, results, quiet=quiet, table=batch)
     finally:
         if fh is not None:
             fh.close()

@@ -88,7 +88,9 @@ def _read_toml(path: Path, whole: bool = False) -> Optional[dict]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件（{exc}）") from None
+        from .zh import os_problem
+
+        raise ConfigError(f"{path}: 无法读取配置文件（{os_problem(exc)}）") from None
     except tomllib.TOMLDecodeError as exc:
         from .zh import toml_problem
 
@@ -109,7 +111,9 @@ def _read_yaml(path: Path) -> dict:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件（{exc}）") from None
+        from .zh import os_problem
+
+        raise ConfigError(f"{path}: 无法读取配置文件（{os_problem(exc)}）") from None
     except yaml.YAMLError as exc:
         from .zh import yaml_line, yaml_problem
 

@@ -355,3 +355,30 @@ def toml_problem(exc: BaseException) -> str:
     m = re.search(r"\(at line (\d+), column (\d+)\)", message)
     where = f"（第 {m.group(1)} 行第 {m.group(2)} 列）" if m else ("（在文件末尾）" if "end of document" in message else "")
     return f"TOML 语法错误：{what}{where}"
+
+
+# ---------------------------------------------------------------- the operating system
+
+#: errno names -> Chinese (what the C library says in English)
+OS_PROBLEMS = {
+    "ENOENT": "文件不存在",
+    "EACCES": "没有读取权限",
+    "EPERM": "没有权限",
+    "EISDIR": "是文件夹，不是文件",
+    "ENOTDIR": "路径中有一段不是文件夹",
+    "ENAMETOOLONG": "文件名过长",
+    "ELOOP": "符号链接循环",
+    "EIO": "读写出错",
+    "ENOSPC": "磁盘已满",
+    "EROFS": "文件系统只读",
+}
+
+
+def os_problem(exc: BaseException) -> str:
+    """What an OSError (or a decoding error) means, in Chinese."""
+    import errno
+
+    if isinstance(exc, UnicodeDecodeError):
+        return "不是 UTF-8 编码的文本"
+    name = errno.errorcode.get(getattr(exc, "errno", None) or -1)
+    return OS_PROBLEMS.get(name, f"系统错误 {name}" if name else "无法读取")

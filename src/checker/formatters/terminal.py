@@ -127,29 +127,29 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
     console.print()
 
 
-def render_summary(console: Console, results: Sequence[ReportResult], quiet: bool = False) -> None:
+def render_summary(console: Console, results: Sequence[ReportResult], quiet: bool = False, table: bool = True) -> None:
     """The table ranked by score (``quiet``: only the reports that do not pass) and the totals."""
     from ..summary import summarize
 
     ranked = sorted(results, key=lambda r: (r.error is not None, -r.score, r.path))
     if quiet:
         ranked = [r for r in ranked if r.error is not None or not r.passed]
-    if ranked:
-        table = Table(title="汇总（按得分排序）", header_style="bold")
-        table.add_column("#", justify="right")
-        table.add_column("文件", overflow="fold")
-        table.add_column("得分", justify="right", no_wrap=True)
-        table.add_column("结果", no_wrap=True)
-        table.add_column("原因", overflow="fold")
-        table.add_column("缺少的部分", overflow="fold")
+    if ranked and table:
+        grid = Table(title="汇总（按得分排序）", header_style="bold")
+        grid.add_column("#", justify="right")
+        grid.add_column("文件", overflow="fold")
+        grid.add_column("得分", justify="right", no_wrap=True)
+        grid.add_column("结果", no_wrap=True)
+        grid.add_column("原因", overflow="fold")
+        grid.add_column("缺少的部分", overflow="fold")
         for i, r in enumerate(ranked, 1):
             if r.error is not None:
-                table.add_row(str(i), escape(r.path), "-", Text("无法读取", style="bold red"), escape(r.error), "")
+                grid.add_row(str(i), escape(r.path), "-", Text("无法读取", style="bold red"), escape(r.error), "")
                 continue
             missing = "、".join(p.name for p in r.parts if p.status == "missing" and p.id != "other")
             result = Text("通过", style="green") if r.passed else Text("未通过", style="red")
-            table.add_row(str(i), escape(r.path), f"{r.score:g}", result, escape(r.reason or "—"), missing or "—")
-        console.print(table)
+            grid.add_row(str(i), escape(r.path), f"{r.score:g}", result, escape(r.reason or "—"), missing or "—")
+        console.print(grid)
     console.print(summarize(results).line())
 
 
