@@ -31,7 +31,7 @@ def test_json_contract():
     res = run("lint", "--format", "json", GOOD, DUPLICATED)
     assert res.exit_code == 1  # 001 fails
     doc = json.loads(res.stdout)
-    assert list(doc) == ["reports"] and [r["path"] for r in doc["reports"]] == [GOOD, DUPLICATED]
+    assert list(doc) == ["reports", "summary"] and [r["path"] for r in doc["reports"]] == [GOOD, DUPLICATED]
     for rep in doc["reports"]:
         assert {"path", "title", "year", "score", "passed", "parts", "findings"} <= set(rep)
         assert "error" not in rep

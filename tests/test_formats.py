@@ -189,8 +189,11 @@ def test_artifact_uri(path, uri):
 # ---------------------------------------------------------------- JUnit
 
 
+FAILING = ("error",)  # --fail-on error, the default: a warning does not fail a report, nor a JUnit case
+
+
 def expected_failures(rep: dict) -> int:
-    failing = [f for f in rep["findings"] if f["severity"] in ("error", "warning")]
+    failing = [f for f in rep["findings"] if f["severity"] in FAILING]
     parts = {f["part"] for f in failing if f["rule"] == "missing-part"}
     rules = {f["rule"] for f in failing if f["rule"] != "missing-part"}
     return len(parts) + len(rules) + (0 if rep["passed"] else 1)
@@ -218,16 +221,20 @@ def test_junit_counts_match_the_json_results(inputs, json_reports, rulebook):
         for part in rep["parts"]:
             case = by_id[part["id"]]
             finding = next((f for f in rep["findings"] if f["rule"] == "missing-part" and f["part"] == part["id"]), None)
-            failed = finding is not None and finding["severity"] in ("error", "warning")
+            failed = finding is not None and finding["severity"] in FAILING
             assert (case.find("failure") is not None) == failed, part
             if part["status"] == "weak":
                 assert case.find("system-out") is not None
         for f in rep["findings"]:
-            if f["severity"] == "info" and f["rule"] != "missing-part":
-                if not any(g["rule"] == f["rule"] and g["severity"] != "info" for g in rep["findings"]):
+            if f["severity"] not in FAILING and f["rule"] != "missing-part":
+                if not any(g["rule"] == f["rule"] and g["severity"] in FAILING for g in rep["findings"]):
                     assert by_id[f["rule"]].find("failure") is None
                     assert f["message"] in by_id[f["rule"]].find("system-out").text
         assert (by_id["score"].find("failure") is None) == rep["passed"]
+        if rep["passed"]:
+            assert suite.get("failures") == "0"  # a report that passes has no failing case
+        else:
+            assert rep["reason"] in by_id["score"].find("failure").get("message")
     totals = {k: sum(int(s.get(k)) for s in suites) for k in ("tests", "failures", "errors")}
     assert {k: int(root.get(k)) for k in totals} == totals and totals["errors"] == 1
 
@@ -250,7 +257,7 @@ def test_junit_info_findings_do_not_fail_and_a_passing_report_has_no_failure(rul
 
 
 def test_junit_survives_control_characters(rulebook):
-    result = ReportResult(path="a.txt", score=50, findings=[Finding("repeated-char", "warning", "疑似叠字\x0b“的的”", line=2, evidence="\x00的的")])
+    result = ReportResult(path="a.txt", score=50, fail_on="warning", findings=[Finding("repeated-char", "warning", "疑似叠字\x0b“的的”", line=2, evidence="\x00的的")])
     root = ET.fromstring(document_formatter("junit")([result], rulebook))
     assert root.get("failures") == "2"  # the rule and the verdict
 

@@ -10,6 +10,7 @@ import os
 import sys
 from datetime import date, datetime
 from pathlib import Path
+from typing import Optional
 
 import click
 
@@ -18,7 +19,7 @@ from .batch import run_batch
 from .inputs import expand_inputs
 from .output import emit, tmp_name
 
-from .formatters import BINARY_FORMATS, format_names
+from .formatters import format_names
 
 FORMATS = format_names()
 
@@ -40,90 +41,252 @@ def _fail_usage(message: str) -> None:
     sys.exit(2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="checker")
+class _ChineseGroup(click.Group):
+    """The command group; click's own messages are Chinese (see zh.py) from the first one on."""
+
+    def main(self, *args, **kwargs):
+        from .zh import install_click, localize_commands
+
+        install_click()
+        localize_commands(self)
+        return super().main(*args, **kwargs)
+
+
+@click.group(cls=_ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="checker", message="%(prog)s %(version)s", help="显示版本号并退出。")
 def main() -> None:
     """检查法治政府建设年度报告是否符合法定模板（《法治政府建设与责任落实督察工作规定》第二十五条）。"""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True, help="输出格式")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="把结果写入文件（默认输出到屏幕）")
-@click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="及格分（默认取规则集的 pass_mark，即 60）")
-@click.option("--rulebook", "rulebook_ref", default=None, help="规则集：内置名称或 YAML 文件路径（默认：按标题中的报告主体自动选择）")
-@click.option("--profile", default=None, help="内置规则集：national、government、department、township（默认：按标题自动选择）")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True, help="有这一级或更严重的发现即不通过")
-@click.option("--exclude", multiple=True, metavar="GLOB", help="遍历文件夹时跳过的文件（可多次给出）")
-@click.option("--published", type=_DateType(), default=None, help="文件中没有公开日期时使用的公开日期")
-@click.option("--previous", default=None, metavar="FILE|DIR", help="上一年度报告（一个文件），或上一年度报告所在的文件夹（按文件名配对），用于跨年度对照")
-@click.option("--force-previous", is_flag=True, help="上一年度报告的机关或年度对不上时也做跨年度对照")
-@click.option("--select", default="", help="只报告这些规则或部分（逗号分隔）")
-@click.option("--ignore", default="", help="不报告这些规则或部分（逗号分隔）")
-@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="并行进程数（默认：全部 CPU 核）")
-@click.option("--timeout", type=click.FloatRange(0), default=60, show_default=True, help="每个文件最长处理秒数（0 表示不限）")
-@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=None, help="单个文件大小上限，MB（默认：文本和网页 20，.docx 和 .pdf 100）")
-@click.option("--max-pages", type=click.IntRange(1), default=None, help="PDF 页数上限（默认 500）")
-@click.option("--max-unpacked", type=click.FloatRange(0, min_open=True), default=None, help=".docx 解压后大小上限，MB（默认 200，防压缩炸弹）")
-@click.option("--max-entries", type=click.IntRange(1), default=None, help=".docx 压缩包内文件数上限（默认 10000）")
-@click.option("--soffice", default=None, metavar="PATH", help="LibreOffice 的 soffice 程序，用于读取 .doc/.wps/.rtf（默认在 PATH 中查找）")
-@click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
-def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude, published, previous, force_previous, select, ignore, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, soffice, debug):
-    """检查一份或多份报告（文件、文件夹或通配符）。
+SELECT_HELP = "只检查这些规则或部分（逗号分隔）；得分和是否通过也只按选中的规则计算（同 ruff）"
+IGNORE_HELP = "不检查这些规则或部分（逗号分隔）；它们不计入得分，也不影响是否通过"
 
-    选项的默认值可写在 pyproject.toml 的 [tool.checker] 或 .checker.yaml 中（从当前目录向上查找），命令行选项优先。
+#: the options `checker lint` and `checker config` share: the settings a configuration file can give too
+_SETTINGS_OPTIONS = (
+    click.option("--config", "config_file", default=None, metavar="文件", help="使用这个配置文件（.checker.yaml 或 pyproject.toml），不再查找"),
+    click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True, help="输出格式（给了 -o 时默认按其扩展名）"),
+    click.option("--min-score", type=click.FloatRange(0, 100), default=None, metavar="分数", help="及格分（默认取规则集的 pass_mark，即 60）"),
+    click.option("--rulebook", "rulebook_ref", default=None, metavar="名称|文件", help="规则集：内置名称或 YAML 文件路径（默认：按标题中的报告主体自动选择）"),
+    click.option("--profile", default=None, metavar="名称", help="内置规则集：national、government、department、township（默认：按标题自动选择）"),
+    click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", show_default=True, help="有这一级或更严重的发现即不通过"),
+    click.option("--select", default="", metavar="ID,…", help=SELECT_HELP),
+    click.option("--ignore", default="", metavar="ID,…", help=IGNORE_HELP),
+    click.option("--exclude", multiple=True, metavar="GLOB", help="遍历文件夹时跳过的文件（可多次给出）"),
+)
+
+
+def _settings_options(fn):
+    for option in reversed(_SETTINGS_OPTIONS):
+        fn = option(fn)
+    return fn
+
+
+def _given(ctx: click.Context):
+    return lambda name: ctx.get_parameter_source(name) not in (None, click.core.ParameterSource.DEFAULT)
+
+
+def _cli_values(fmt, min_score, rulebook_ref, profile, fail_on, select, ignore, exclude) -> dict:
+    return dict(fmt=fmt, min_score=min_score, rulebook_ref=rulebook_ref, profile=profile, fail_on=fail_on, select=select, ignore=ignore, exclude=exclude)
+
+
+def _output_format(merged: dict, output: Optional[str], fmt_given: bool) -> str:
+    """--format, else the format -o's extension names, else the config's, else terminal; refuse when -o says nothing."""
+    from .formatters import EXTENSIONS, format_for
+    from .config import ConfigError
+
+    if fmt_given or not output:
+        return merged["fmt"]
+    wanted = format_for(output)
+    if wanted is None:
+        if merged["sources"].get("format"):
+            return merged["fmt"]
+        known = " ".join(sorted({e for e in EXTENSIONS if e.count(".") == 1}))
+        raise ConfigError(f"-o {output}：无法从扩展名判断输出格式，请用 --format 指定（可按扩展名判断的有：{known}）")
+    if wanted not in FORMATS:
+        raise ConfigError(f"-o {output}：这一版 checker 还不能输出 {wanted} 格式（可用的格式：{'、'.join(FORMATS)}）")
+    merged["sources"]["format"] = f"-o {output} 的扩展名"
+    return wanted
+
+
+class _Settings:
+    """The settings of each report: the command line over the configuration nearest to it (cached per config)."""
+
+    def __init__(self, lookup, cli: dict, given):
+        self.lookup, self.cli, self.given = lookup, cli, given
+        self._merged: dict[int, dict] = {}
+
+    def merged(self, config) -> dict:
+        from .config import check_ids, merge_options, unknown_id
+        from .profiles import select_rulebook
+
+        key = id(config)
+        if key not in self._merged:
+            merged = merge_options(config, self.cli, self.given)
+            rulebook = select_rulebook(merged["rulebook"])
+            known = rulebook.ids()
+            check_ids(config, known)
+            for flag in ("select", "ignore"):
+                unknown = sorted(merged[flag] - known) if self.given(flag) else []
+                if unknown:
+                    from .config import ConfigError
+
+                    raise ConfigError(f"--{flag}：未知的规则或部分 id{unknown_id(unknown[0], known)}")
+            merged["rulebook_obj"] = rulebook
+            self._merged[key] = merged
+        return self._merged[key]
+
+
+def _excluded(path: str, config, merged: dict, named: tuple) -> bool:
+    """A file found by a walk that its own configuration (not the current directory's) excludes."""
+    from fnmatch import fnmatch
+
+    if path in named or not merged["exclude"] or config.path is None:
+        return False
+    p = Path(path)
+    forms = {p.as_posix(), p.name}
+    try:
+        forms.add(p.resolve().relative_to(config.path.parent.resolve()).as_posix())
+    except (ValueError, OSError):
+        pass
+    for raw in named:
+        try:
+            forms.add(p.relative_to(raw).as_posix())
+        except ValueError:
+            pass
+    return any(fnmatch(form, pattern) for pattern in merged["exclude"] for form in forms)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="路径...")
+@_settings_options
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件", help="把结果写入文件（默认输出到屏幕）；不给 --format 时按扩展名定格式：.json .html .sarif .xml（JUnit）.xlsx .csv .txt")
+@click.option("-q", "--quiet", is_flag=True, help="只显示未通过和无法读取的报告，以及汇总")
+@click.option("--statistics", is_flag=True, help="不逐条列出，改为按规则统计发现的次数和涉及的报告数（同 ruff --statistics）")
+@click.option("--exit-zero", is_flag=True, help="有报告未通过时退出码也为 0（只报告，不拦截）；无法读取的文件和用法错误仍为 2")
+@click.option("--stdin-filename", default=None, metavar="文件名", help="从标准输入（-）读报告时，输出中用的文件名；其扩展名决定按什么格式读（默认 .txt）")
+@click.option("--published", type=_DateType(), default=None, help="文件中没有公开日期时使用的公开日期")
+@click.option("--previous", default=None, metavar="文件|文件夹", help="上一年度报告（一个文件），或上一年度报告所在的文件夹（按文件名配对），用于跨年度对照")
+@click.option("--force-previous", is_flag=True, help="上一年度报告的机关或年度对不上时也做跨年度对照")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, metavar="N", help="并行进程数（默认：全部 CPU 核）")
+@click.option("--timeout", type=click.FloatRange(0), default=60, show_default=True, metavar="秒", help="每个文件最长处理秒数（0 表示不限）")
+@click.option("--max-size", type=click.FloatRange(0, min_open=True), default=None, metavar="MB", help="单个文件大小上限，MB（默认：文本和网页 20，.docx 和 .pdf 100）")
+@click.option("--max-pages", type=click.IntRange(1), default=None, metavar="N", help="PDF 页数上限（默认 500）")
+@click.option("--max-unpacked", type=click.FloatRange(0, min_open=True), default=None, metavar="MB", help=".docx 解压后大小上限，MB（默认 200，防压缩炸弹）")
+@click.option("--max-entries", type=click.IntRange(1), default=None, metavar="N", help=".docx 压缩包内文件数上限（默认 10000）")
+@click.option("--soffice", default=None, metavar="程序", help="LibreOffice 的 soffice 程序，用于读取 .doc/.wps/.rtf（默认在 PATH 中查找）")
+@click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
+def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, select, ignore, exclude, output, quiet, statistics, exit_zero, stdin_filename, published, previous, force_previous, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, soffice, debug):
+    """检查一份或多份报告（文件、文件夹或通配符；“-”表示从标准输入读一份）。
+
+    选项的默认值可写在 pyproject.toml 的 [tool.checker] 或 .checker.yaml 中：每份报告用离它最近的配置（从报告所在文件夹向上查找，找不到再从当前目录向上查找），命令行选项优先；checker config 显示生效的设置及其来源。
+
+    退出码：0 全部通过；1 有报告未通过；2 用法错误或有文件无法读取。
     """
-    from .config import ConfigError, check_ids, load_config, merge_options
+    from contextlib import ExitStack
+    from dataclasses import replace
+
+    from .config import ConfigError, Lookup
     from .engine import Options
-    from .profiles import select_rulebook
     from .rulebook import RulebookError
+    from .stdin import STDIN, renamed, spooled
 
     ctx = click.get_current_context()
+    given = _given(ctx)
+    if paths.count(STDIN) > 1:
+        _fail_usage("“-”（从标准输入读报告）只能给一次")
+    if stdin_filename is not None and STDIN not in paths:
+        _fail_usage("--stdin-filename 只能与“-”（从标准输入读报告）一起使用")
+    shown_stdin = stdin_filename or STDIN
     try:
-        config = load_config()
-        cli = dict(fmt=fmt, min_score=min_score, rulebook_ref=rulebook_ref, profile=profile, fail_on=fail_on, select=select, ignore=ignore, exclude=exclude)
-        given = lambda name: ctx.get_parameter_source(name) not in (None, click.core.ParameterSource.DEFAULT)  # noqa: E731
-        merged = merge_options(config, cli, given)
-        rulebook_ref, fmt, min_score = merged["rulebook"], merged["fmt"], merged["min_score"]
-        rulebook = select_rulebook(rulebook_ref)
-        known = rulebook.ids()
-        check_ids(config, known)
-        for flag in ("select", "ignore"):
-            unknown = sorted(merged[flag] - known) if given(flag) else []
-            if unknown:
-                raise ConfigError(f"--{flag}：未知的规则或部分 id“{unknown[0]}”（用 checker rules 查看全部 id）")
+        settings = _Settings(Lookup(config_file), _cli_values(fmt, min_score, rulebook_ref, profile, fail_on, select, ignore, exclude), given)
+        run = settings.merged(settings.lookup.cwd)
+        fmt = _output_format(run, output, given("fmt"))
     except (ConfigError, RulebookError) as exc:
         _fail_usage(str(exc))
-    options = Options(
-        min_score=min_score,
-        published=published,
-        select=merged["select"],
-        ignore=merged["ignore"],
-        fail_on=merged["fail_on"],
-        severities=merged["severities"],
-        debug=debug,
-        timeout=timeout or None,
-        read_limits=_read_limits(max_size, max_pages, max_unpacked, max_entries) + ((("soffice", soffice),) if soffice else ()),
-        keep_lines=fmt == "html",
-        force_previous=force_previous,
-    )
+    from .formatters import BINARY_FORMATS
+
     if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
         _fail_usage(f"--format {fmt} 输出的是 Excel 表格文件，不能显示在屏幕上，请用 -o 指定文件，如 -o 汇总.{fmt}")
-    files = expand_inputs(paths, merged["exclude"])
-    if not files:
-        _fail_usage("没有找到要检查的报告文件")
-    if previous is not None:
-        options = _with_previous(options, files, previous)
-    jobs = jobs or os.cpu_count() or 1
-    results = []
+    if statistics and fmt not in ("terminal", "concise", "json"):
+        _fail_usage(f"--statistics 只能用于 terminal、concise 或 json 格式，不能用于 {fmt}")
 
-    if fmt != "terminal":
-        from .formatters import document_formatter
+    with ExitStack() as stack:
+        temp = stack.enter_context(spooled(stdin_filename)) if STDIN in paths else None
+        found = [temp if f == STDIN else f for f in expand_inputs(paths, run["exclude"])]
 
-        results = compare_reports(list(run_batch(files, rulebook_ref, options, jobs)), rulebook, options)
-        emit(document_formatter(fmt)(results, rulebook), output)
-    else:
-        results = _lint_terminal(files, rulebook_ref, options, jobs, output, min_score if min_score is not None else rulebook.pass_mark, rulebook)
+        def shown(f: str) -> str:
+            return shown_stdin if f == temp else f
+
+        # each report with the settings of the configuration nearest to it
+        chunks: list[tuple[dict, list[str]]] = []
+        try:
+            for f in found:
+                config = settings.lookup.for_file(shown(f))
+                merged = settings.merged(config)
+                if config is not settings.lookup.cwd and not given("exclude") and _excluded(f, config, merged, paths):
+                    continue
+                if chunks and chunks[-1][0] is merged:
+                    chunks[-1][1].append(f)
+                else:
+                    chunks.append((merged, [f]))
+        except (ConfigError, RulebookError) as exc:
+            _fail_usage(str(exc))
+        files = [f for _, chunk in chunks for f in chunk]
+        if not files:
+            click.echo("checker: 没有找到要检查的报告文件", err=True)
+        pairs = _previous_pairs(files, previous) if previous is not None and files else ()
+        base = Options(
+            published=published,
+            debug=debug,
+            timeout=timeout or None,
+            read_limits=_read_limits(max_size, max_pages, max_unpacked, max_entries) + ((("soffice", soffice),) if soffice else ()),
+            keep_lines=fmt == "html",
+            previous=pairs,
+            force_previous=force_previous,
+        )
+        runs = []
+        for merged, chunk in chunks:
+            ignores = tuple((f, tuple(sorted(ids))) for f in chunk if (ids := merged["config"].ignores_for(shown(f))))
+            options = replace(
+                base,
+                min_score=merged["min_score"],
+                select=merged["select"],
+                ignore=merged["ignore"],
+                fail_on=merged["fail_on"],
+                severities=merged["severities"],
+                file_ignores=ignores,
+            )
+            runs.append((chunk, merged["rulebook"], options))
+        n_jobs = jobs or os.cpu_count() or 1
+
+        def stream():
+            for chunk, rulebook_ref_, options in runs:
+                for r in run_batch(chunk, rulebook_ref_, options, n_jobs):
+                    yield renamed(r, temp, shown_stdin) if temp is not None else r
+
+        rulebook = run["rulebook_obj"]
+        # the batch-level rules (copied-report) compare the reports with each other, as the command line selects them
+        batch_options = replace(base, select=run["select"], ignore=run["ignore"], severities=run["severities"])
+
+        def compared(results: list) -> list:
+            return compare_reports(results, rulebook, batch_options)
+
+        if fmt in ("terminal",):
+            results = _lint_terminal(stream(), len(files), output, quiet, statistics, rulebook, compared)
+        else:
+            from .formatters import document_formatter
+
+            results = compared(list(stream()))
+            if statistics and fmt == "json":
+                from .formatters.json_format import render_statistics
+
+                text = render_statistics(results, rulebook)
+            elif statistics:  # concise
+                text = _statistics_text(results, rulebook)
+            else:
+                render = document_formatter(fmt)
+                text = render(results, rulebook, **({"quiet": quiet} if quiet and _takes_quiet(render) else {}))
+            emit(text, output)
     for r in results:
         for note in r.notes:
             click.echo(f"checker: {note}", err=True)
@@ -131,13 +294,28 @@ def lint(paths, fmt, output, min_score, rulebook_ref, profile, fail_on, exclude,
             click.echo(r.error, err=True)
     if any(r.error is not None for r in results):
         sys.exit(2)
-    sys.exit(0 if all(r.passed for r in results) else 1)
+    sys.exit(0 if exit_zero or all(r.passed for r in results) else 1)
 
 
-def _with_previous(options, files: list[str], previous: str):
-    """Options with last year's report of each file (--previous FILE or DIR)."""
-    from dataclasses import replace
+def _takes_quiet(render) -> bool:
+    import inspect
 
+    return "quiet" in inspect.signature(render).parameters
+
+
+def _statistics_text(results, rulebook) -> str:
+    """--statistics in plain text (concise): what the terminal prints, never wrapped."""
+    import io
+
+    from .formatters.terminal import make_console, render_statistics
+
+    buffer = io.StringIO()
+    render_statistics(make_console(buffer), results, rulebook)
+    return buffer.getvalue()
+
+
+def _previous_pairs(files: list[str], previous: str) -> tuple:
+    """(report, last year's report) pairs for --previous FILE or DIR."""
     from .previous import PreviousError, previous_pairs
 
     try:
@@ -147,7 +325,7 @@ def _with_previous(options, files: list[str], previous: str):
     if unmatched:
         names = "、".join(Path(f).name for f in unmatched[:10]) + ("等" if len(unmatched) > 10 else "")
         click.echo(f"checker: 在 {previous} 中没有找到 {len(unmatched)} 份报告的上一年度报告（{names}），这些报告不做跨年度对照", err=True)
-    return replace(options, previous=pairs)
+    return pairs
 
 
 def _read_limits(max_size, max_pages, max_unpacked, max_entries) -> tuple:
@@ -164,54 +342,133 @@ def _read_limits(max_size, max_pages, max_unpacked, max_entries) -> tuple:
 
 
 def compare_reports(results: list, rulebook, options) -> list:
-    """The batch-level checks: reports of different units that copy each other (copied-report)."""
+    """The batch-level rules: reports of different units that copy each other (copied-report)."""
     from .checks.copies import apply
 
     return apply(results, rulebook, options)
 
 
-def _lint_terminal(files, rulebook_ref, options, jobs, output, pass_mark, rulebook=None):
-    from rich.console import Console
+def _lint_terminal(stream, total: int, output, quiet: bool, statistics: bool, rulebook, compared=lambda results: results):
+    """The terminal format: one report as it comes; a batch (a progress bar on a terminal) once its
+    reports are compared with each other (copied-report); then the summary."""
+    from .formatters.terminal import make_console, render_report, render_statistics, render_summary
 
-    from .formatters.terminal import render_report, render_summary
-
-    if output:
-        fh = open(tmp_name(output), "w", encoding="utf-8")
-        console = Console(file=fh, no_color=True, width=120)
-    else:
-        fh = None
-        console = Console()
+    fh = open(tmp_name(output), "w", encoding="utf-8") if output else None
+    console = make_console(fh)
     results = []
-    batch = len(files) > 1
+    batch = total > 1
+
+    def show(r) -> None:
+        if r.error is None and not statistics and not (quiet and r.passed):
+            render_report(console, r, detailed=not batch)
+
     try:
-        stream = run_batch(files, rulebook_ref, options, jobs)
         if batch and console.is_terminal and fh is None:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             with Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
-                task = bar.add_task("lint", total=len(files))
+                task = bar.add_task("lint", total=total)
                 for r in stream:
                     results.append(r)
                     bar.advance(task)
+            results = compared(results)
+            for r in results:
+                show(r)
         elif batch:
-            results = list(stream)  # the reports are compared with each other before they are shown
+            results = compared(list(stream))
+            for r in results:
+                show(r)
         else:
             for r in stream:
                 results.append(r)
-                if r.error is None:
-                    render_report(console, r, detailed=True)
-        if batch:
-            results = compare_reports(results, rulebook, options) if rulebook is not None else results
-            for r in results:
-                if r.error is None:
-                    render_report(console, r, detailed=False)
-        if batch:
-            render_summary(console, results, pass_mark)
+                show(r)
+        if statistics:
+            render_statistics(console, results, rulebook)
+        elif batch or (quiet and total):
+            render_summary(console, results, quiet=quiet, table=batch)
     finally:
         if fh is not None:
             fh.close()
             os.replace(tmp_name(output), output)
     return results
+
+
+@main.command("config")
+@click.argument("path", required=False, default=None, metavar="[文件|文件夹]")
+@_settings_options
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出")
+def config_cmd(path, config_file, fmt, min_score, rulebook_ref, profile, fail_on, select, ignore, exclude, as_json):
+    """显示生效的设置及每项的来源（命令行、配置文件或默认值）。
+
+    给出文件或文件夹时，显示检查它时用的设置（配置从它所在的文件夹向上查找）；同时给出的 lint 选项按命令行处理。
+    """
+    import json
+
+    from .config import ConfigError, Lookup
+    from .rulebook import RulebookError
+
+    ctx = click.get_current_context()
+    try:
+        settings = _Settings(Lookup(config_file), _cli_values(fmt, min_score, rulebook_ref, profile, fail_on, select, ignore, exclude), _given(ctx))
+        if path is None:
+            config = settings.lookup.cwd
+        else:
+            target = Path(path)
+            config = settings.lookup.for_file(str(target / "_") if target.is_dir() else path)
+        merged = settings.merged(config)
+    except (ConfigError, RulebookError) as exc:
+        _fail_usage(str(exc))
+    rulebook = merged["rulebook_obj"]
+    values = {
+        "rulebook": merged["rulebook"],
+        "min-score": merged["min_score"] if merged["min_score"] is not None else rulebook.pass_mark,
+        "fail-on": merged["fail_on"],
+        "select": sorted(merged["select"]),
+        "ignore": sorted(merged["ignore"]),
+        "severity": dict(merged["severities"]),
+        "exclude": list(merged["exclude"]),
+        "format": merged["fmt"],
+        "per-file-ignores": {pattern: list(ids) for pattern, ids in config.per_file_ignores},
+    }
+    defaults = {
+        "rulebook": "按报告标题中的主体自动选择（national / government / department / township）",
+        "min-score": f"规则集的及格分（{rulebook.pass_mark:g}）",
+        "select": "全部规则",
+        "ignore": "无",
+        "severity": "按规则集",
+        "exclude": "无",
+        "per-file-ignores": "无",
+    }
+    sources = merged["sources"]
+    if as_json:
+        doc = {"config_file": str(config.path) if config.path else None, "settings": {k: {"value": v, "source": sources.get(k)} for k, v in values.items()}}
+        click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+    from rich.markup import escape
+
+    from .formatters.terminal import make_console
+
+    console = make_console()
+    console.print(f"配置文件：{escape(str(config.path)) if config.path else '无（没有找到 .checker.yaml 或含 [tool.checker] 的 pyproject.toml）'}")
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column("设置")
+    table.add_column("值")
+    table.add_column("来源")
+    for key, value in values.items():
+        source = sources.get(key)
+        if source is None and key in defaults and value in (None, [], {}):
+            shown = defaults[key]
+        elif isinstance(value, list):
+            shown = "、".join(value)
+        elif isinstance(value, dict):
+            shown = "；".join(f"{k} = {'、'.join(v) if isinstance(v, list) else v}" for k, v in value.items())
+        elif key == "min-score" and source is None:
+            shown = defaults[key]
+        else:
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+        table.add_row(key, escape(shown), escape(source or "默认"))
+    console.print(table)
 
 
 from .cli_rules import explain_cmd, rules_group  # noqa: E402  (checker rules, rules validate, explain)

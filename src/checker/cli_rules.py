@@ -39,6 +39,13 @@ def _active(rulebook_ref: Optional[str], profile: Optional[str]):
         _fail(str(exc))
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells (a Chinese character takes two)."""
+    from rich.cells import cell_len
+
+    return text + " " * max(0, width - cell_len(text))
+
+
 _NO_BASIS = "（规则集中没有写明依据，可在这条规则的 basis 中补充）"
 _SEVERITY_STYLE = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -91,9 +98,9 @@ def rules_group(ctx, rulebook_ref, profile, show_kinds, verbose):
                 "  ",
                 r.kind.ljust(widths[1]),
                 "  ",
-                (severity.ljust(7), _SEVERITY_STYLE.get(r.severity, "")),
+                (_pad(severity, 7), _SEVERITY_STYLE.get(r.severity, "")),
                 "  ",
-                amount(r).ljust(10),
+                _pad(amount(r), 16),
                 "  ",
                 one_line(r),
             )

@@ -1,8 +1,10 @@
 """Project configuration: ``[tool.checker]`` in pyproject.toml, or ``.checker.yaml``.
 
-Found by walking up from the current directory (in each directory
-``.checker.yaml`` first, then a ``pyproject.toml`` that has a
-``[tool.checker]`` table).  Command-line options override it.
+Each report gets the configuration nearest to it: found by walking up from
+the report's folder (in each directory ``.checker.yaml`` first, then a
+``pyproject.toml`` that has a ``[tool.checker]`` table), else from the
+current directory, as ruff does; ``--config FILE`` names one for every
+report.  Command-line options override it.
 
 Keys (``-`` and ``_`` are interchangeable)::
 
@@ -16,6 +18,8 @@ Keys (``-`` and ``_`` are interchangeable)::
     format = "json"
     [tool.checker.severity]           # per-rule (or per-part) severity overrides
     repeated-char = "info"
+    [tool.checker.per-file-ignores]   # more ids ignored in the reports matching a glob
+    "reports/2019/*" = ["rectification"]   # relative to the config file's folder, or a file name
 
 A mistake gives :class:`ConfigError`: one line in Chinese naming the file and key.
 """
@@ -31,7 +35,7 @@ from .model import SEVERITIES
 YAML_NAME = ".checker.yaml"
 TOML_NAME = "pyproject.toml"
 
-KEYS = ("rulebook", "profile", "min-score", "fail-on", "select", "ignore", "severity", "exclude", "format")
+KEYS = ("rulebook", "profile", "min-score", "fail-on", "select", "ignore", "severity", "exclude", "format", "per-file-ignores")
 
 
 class ConfigError(Exception):
@@ -49,13 +53,34 @@ class Config:
     severity: tuple[tuple[str, str], ...] = ()
     exclude: tuple[str, ...] = ()
     format: Optional[str] = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, ids)
     where: dict = field(default_factory=dict, compare=False)  # key -> how to name it in an error
 
     def describe(self, key: str) -> str:
         return f"{self.path}: {self.where.get(key, key)}"
 
+    def source(self, key: str) -> str:
+        """Where a setting comes from, for ``checker config``: the file and the key."""
+        section = "[tool.checker] " if self.path is not None and self.path.name == TOML_NAME else ""
+        return f"{self.path}（{section}{key}）"
 
-def _read_toml(path: Path) -> Optional[dict]:
+    def ignores_for(self, path: str) -> frozenset:
+        """The per-file-ignores ids for a report: globs over its path below the config's folder, as given, or its name."""
+        if not self.per_file_ignores:
+            return frozenset()
+        from fnmatch import fnmatch
+
+        p = Path(path)
+        forms = {p.as_posix(), p.name}
+        if self.path is not None:
+            try:
+                forms.add(p.resolve().relative_to(self.path.parent.resolve()).as_posix())
+            except (ValueError, OSError):
+                pass
+        return frozenset(i for pattern, ids in self.per_file_ignores if any(fnmatch(form, pattern) for form in forms) for i in ids)
+
+
+def _read_toml(path: Path, whole: bool = False) -> Optional[dict]:
     try:
         import tomllib  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
@@ -63,9 +88,15 @@ def _read_toml(path: Path) -> Optional[dict]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件（{exc}）") from None
+        from .zh import os_problem
+
+        raise ConfigError(f"{path}: 无法读取配置文件（{os_problem(exc)}）") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOML 语法错误（{exc}）") from None
+        from .zh import toml_problem
+
+        raise ConfigError(f"{path}: {toml_problem(exc)}") from None
+    if whole:
+        return data
     tool = data.get("tool")
     if not isinstance(tool, dict) or "checker" not in tool:
         return None
@@ -80,11 +111,15 @@ def _read_yaml(path: Path) -> dict:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件（{exc}）") from None
+        from .zh import os_problem
+
+        raise ConfigError(f"{path}: 无法读取配置文件（{os_problem(exc)}）") from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: YAML 语法错误（{getattr(exc, 'problem', exc)}）") from None
+        from .zh import yaml_line, yaml_problem
+
+        line = yaml_line(exc)
+        where = f"{path}:{line}" if line else str(path)
+        raise ConfigError(f"{where}: {yaml_problem(exc)}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -189,6 +224,11 @@ def parse(path: Path, table: dict) -> Config:
         if values["format"] not in format_names():
             raise bad("format", "、".join(format_names()) + " 之一")
         out["format"] = values["format"]
+    if "per-file-ignores" in values:
+        table_ = values["per-file-ignores"]
+        if not isinstance(table_, dict):
+            raise bad("per-file-ignores", "表：\"glob\" = [\"规则或部分 id\", …]")
+        out["per_file_ignores"] = tuple(sorted((str(pattern), _id_list(ids, path, f"per-file-ignores 中的“{pattern}”")) for pattern, ids in table_.items()))
     return Config(path=path, where=where, **out)
 
 
@@ -200,12 +240,75 @@ def load_config(start: Optional[Path] = None) -> Config:
     return parse(*found)
 
 
+def load_config_file(path: str | Path) -> Config:
+    """``--config FILE``: a ``.checker.yaml``-style YAML file, a pyproject.toml, or a TOML file of checker's keys."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: 配置文件不存在" if not path.exists() else f"{path}: 不是文件")
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return parse(path, _read_yaml(path))
+    if path.suffix.lower() == ".toml":
+        table = _read_toml(path)
+        if table is None:
+            if path.name == TOML_NAME:
+                raise ConfigError(f"{path}: 没有 [tool.checker] 表")
+            table = _read_toml(path, whole=True)
+        return parse(path, table)
+    raise ConfigError(f"{path}: 配置文件应为 .yaml / .yml（如 .checker.yaml）或 .toml（如 pyproject.toml）")
+
+
+class Lookup:
+    """Which configuration each report gets: the nearest above its folder, else the current directory's.
+
+    With ``explicit`` (``--config FILE``), that one for every report.  Folders
+    are looked up once.
+    """
+
+    def __init__(self, explicit: Optional[str] = None, cwd: Optional[Path] = None):
+        self.explicit = load_config_file(explicit) if explicit else None
+        self.cwd = self.explicit or load_config(cwd)
+        self._by_folder: dict[Path, Config] = {}
+
+    def for_file(self, path: str) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        folder = Path(path).parent
+        try:
+            folder = folder.resolve()
+        except OSError:
+            return self.cwd
+        if folder not in self._by_folder:
+            found = find_config(folder)
+            self._by_folder[folder] = parse(*found) if found is not None else self.cwd
+        return self._by_folder[folder]
+
+
+def closest(word: str, choices) -> Optional[str]:
+    """The choice a mistyped ``word`` most likely meant, or None."""
+    from rapidfuzz import process
+
+    best = process.extractOne(word, sorted(choices))
+    return best[0] if best and best[1] >= 60 else None
+
+
+def unknown_id(word: str, known) -> str:
+    """“x”（是否应为“y”？用 checker rules 查看全部 id）"""
+    hint = closest(word, known)
+    return f"“{word}”" + (f"，是否应为“{hint}”？" if hint else "") + "（用 checker rules 查看全部 id）"
+
+
 def check_ids(config: Config, known: set[str]) -> None:
     """Every rule or part id the configuration names must exist in the rulebook."""
-    for key, ids in (("select", config.select), ("ignore", config.ignore), ("severity", tuple(i for i, _ in config.severity))):
+    ids_of = (
+        ("select", config.select),
+        ("ignore", config.ignore),
+        ("severity", tuple(i for i, _ in config.severity)),
+        ("per-file-ignores", tuple(i for _, ids in config.per_file_ignores for i in ids)),
+    )
+    for key, ids in ids_of:
         for rid in ids:
             if rid not in known:
-                raise ConfigError(f"{config.describe(key)}中有未知的规则或部分 id“{rid}”（用 checker rules 查看全部 id）")
+                raise ConfigError(f"{config.describe(key)}中有未知的规则或部分 id{unknown_id(rid, known)}")
 
 
 def _ids(text: str) -> frozenset:
@@ -219,7 +322,9 @@ def merge_options(config: Config, cli: dict, given) -> dict:
     ``min_score``, ``rulebook_ref``, ``profile``, ``fail_on``, ``select``,
     ``ignore`` and ``exclude``.  Returns ``rulebook`` (None: choose by
     subject), ``fmt``, ``min_score``, ``fail_on``, ``select``, ``ignore``,
-    ``exclude`` and ``severities``.
+    ``exclude``, ``severities``, ``config`` and ``sources`` (setting name ->
+    where its value comes from: the command line, the config file, or
+    ``None`` for the default).
     """
     from .rulebook import shipped_names
 
@@ -227,19 +332,35 @@ def merge_options(config: Config, cli: dict, given) -> dict:
         raise ConfigError("--rulebook 和 --profile 只能给一个（--profile 选内置规则集，--rulebook 也可以给 YAML 文件）")
     if given("profile") and cli["profile"] not in shipped_names():
         raise ConfigError(f"--profile：“{cli['profile']}”不是内置规则集（内置的有：{', '.join(shipped_names())}；自己的规则集文件请用 --rulebook FILE）")
-    if given("rulebook_ref"):
-        rulebook = cli["rulebook_ref"]
-    elif given("profile"):
-        rulebook = cli["profile"]
+    sources: dict[str, Optional[str]] = {}
+
+    def pick(setting: str, name: str, flag: str, from_config, present: bool):
+        if given(name):
+            sources[setting] = f"命令行 {flag}"
+            return cli[name]
+        sources[setting] = config.source(setting if setting != "rulebook" else ("profile" if "profile" in config.where else "rulebook")) if present else None
+        return from_config
+
+    if given("profile"):
+        rulebook = pick("rulebook", "profile", "--profile", None, False)
     else:
-        rulebook = config.rulebook
-    return {
+        rulebook = pick("rulebook", "rulebook_ref", "--rulebook", config.rulebook, config.rulebook is not None)
+    fmt = pick("format", "fmt", "--format", config.format, bool(config.format))
+    out = {
         "rulebook": rulebook,
-        "fmt": cli["fmt"] if given("fmt") or not config.format else config.format,
-        "min_score": cli["min_score"] if given("min_score") else config.min_score,
-        "fail_on": cli["fail_on"] if given("fail_on") else (config.fail_on or "error"),
-        "select": _ids(cli["select"]) if given("select") else frozenset(config.select),
-        "ignore": _ids(cli["ignore"]) if given("ignore") else frozenset(config.ignore),
-        "exclude": tuple(cli["exclude"]) if given("exclude") else config.exclude,
+        "fmt": fmt or cli["fmt"],
+        "min_score": pick("min-score", "min_score", "--min-score", config.min_score, config.min_score is not None),
+        "fail_on": pick("fail-on", "fail_on", "--fail-on", config.fail_on, config.fail_on is not None) or "error",
+        "select": pick("select", "select", "--select", frozenset(config.select), bool(config.select)),
+        "ignore": pick("ignore", "ignore", "--ignore", frozenset(config.ignore), bool(config.ignore)),
+        "exclude": tuple(pick("exclude", "exclude", "--exclude", config.exclude, bool(config.exclude))),
         "severities": config.severity,
+        "config": config,
+        "sources": sources,
     }
+    for flag in ("select", "ignore"):
+        if given(flag):
+            out[flag] = _ids(cli[flag])
+    sources["severity"] = config.source("severity") if config.severity else None
+    sources["per-file-ignores"] = config.source("per-file-ignores") if config.per_file_ignores else None
+    return out

@@ -22,7 +22,8 @@ from .places import localize
 from .profiles import report_subject
 from .readers import read_document
 from .rulebook import Rulebook
-from .scoring import passed, score
+from .scoring import passed, reason, score
+from .suppress import ALL, extract as extract_directives
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,28 @@ class Options:
     keep_lines: bool = False  # fill ReportResult.lines with the report's text (the HTML page shows it)
     fail_on: str = "error"  # the lowest severity that makes a report fail
     severities: tuple = ()  # (rule or part id, severity) pairs: per-rule severity overrides
+    file_ignores: tuple = ()  # (report path, ids) pairs: more ids to ignore in that report (per-file-ignores)
     force_previous: bool = False  # cross-year findings even when last year's report names another organ or year
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
     """Analyse a report, run the rules of the profile that judges it, and score it."""
+    doc, directives = extract_directives(doc)  # "checker: ignore …" written in the report
     a = analyse(doc, rulebook, previous, published=options.published)
     judged_by = a.rulebook
     subject = _subject(a)
     a, notes = _paired(a, subject, options)
-    findings = localize(run_rules(a, set(options.select), set(options.ignore), dict(options.severities)), a.nd.lines, a.outline.headings)
+    select, ignore = set(options.select), _ignored(doc.path, judged_by, options, directives.file)
+    findings = run_rules(a, select, ignore, dict(options.severities))
+    findings, suppressed = directives.apply(findings)
+    findings = localize(findings, a.nd.lines, a.outline.headings)
     coverage = a.coverage
-    counted = coverage is not None and _selected(coverage.rule, judged_by.rule(coverage.rule).part or "", options)
-    value = score(a.parts, findings, judged_by, coverage if counted else None)
+    counted = coverage is not None and _judged(coverage.rule, judged_by.rule(coverage.rule).part, select, ignore)
+    # only what is judged is scored (--select / --ignore, as in ruff); a missing part accepted on purpose costs nothing
+    parts_rule = _parts_rule(judged_by)
+    accepted = {f.part for f in suppressed if f.rule == parts_rule}
+    scored = {pid: m for pid, m in a.parts.items() if _judged(parts_rule, pid, select, ignore) and pid not in accepted}
+    value = score(scored, findings, judged_by, coverage if counted else None)
     pass_mark = options.min_score if options.min_score is not None else judged_by.pass_mark
     nd = a.nd
     return ReportResult(
@@ -80,10 +90,13 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         rulebook=judged_by,
         pass_mark=pass_mark,
         fail_on=options.fail_on,
+        reason=reason(value, findings, pass_mark, options.fail_on, judged_by),
+        skipped=_not_judged(judged_by, select, ignore, a.previous is not None, a.year),
+        suppressed=len(suppressed),
         title_line=a.title_line.number if a.title_line is not None else None,
         subject=subject,
         notes=[f"{doc.path}: {n}" for n in notes],
-        sketch=_sketch(a, options),
+        sketch=_sketch(a, select, ignore),
     )
 
 
@@ -107,19 +120,53 @@ def _paired(a, subject, options: Options):
     return replace(a, previous=None), [f"{'；'.join(problems)}，未做跨年度对照（确是上一年度报告请加 --force-previous）"]
 
 
-def _sketch(a, options: Options):
+def _sketch(a, select: set, ignore: set):
     """What the batch's copies rules compare: rule id -> the report's sketch (None without such a rule)."""
     from .checks.copies import KIND, sketch
 
-    out = {rule.id: sketch(a.outline, a.parts, rule.config) for rule in a.rulebook.of_kind(KIND) if _selected(rule.id, "", options)}
+    out = {rule.id: sketch(a.outline, a.parts, rule.config) for rule in a.rulebook.of_kind(KIND) if _judged(rule.id, rule.part, select, ignore)}
     return out or None
 
 
-def _selected(rule: str, part: str, options: Options) -> bool:
-    """Whether --select / --ignore leave a rule (about a part) in play."""
-    if options.select and rule not in options.select and part not in options.select:
+def _ignored(path: str, rulebook: Rulebook, options: Options, written: frozenset) -> set:
+    """--ignore, plus the report's per-file-ignores and its own "checker: ignore-file" ids."""
+    ignore = set(options.ignore) | set(dict(options.file_ignores).get(str(path), ())) | set(written)
+    if ALL in ignore:
+        ignore = (ignore - {ALL}) | rulebook.ids()
+    return ignore
+
+
+def _parts_rule(rulebook: Rulebook) -> str:
+    """The id of the rule that reports missing parts (kind ``parts``)."""
+    return next((r.id for r in rulebook.rules.values() if r.kind == "parts"), "missing-part")
+
+
+def _judged(rule: str, part: Optional[str], select: set, ignore: set) -> bool:
+    """Whether select / ignore leave a rule (about a part) in play."""
+    if select and rule not in select and (part or "") not in select:
         return False
-    return not (rule in options.ignore or part in options.ignore)
+    return not (rule in ignore or (part or "") in ignore)
+
+
+def _not_judged(rulebook: Rulebook, select: set, ignore: set, with_previous: bool, year: Optional[int]) -> tuple:
+    """(rule or part id, why) of every rule and part that this run does not judge."""
+    from .checks import needs_previous
+
+    part_ids = {p.id for p in rulebook.parts}
+    out = []
+    for rid, rule in rulebook.rules.items():
+        if not rule.enabled:
+            out.append((rid, "disabled"))
+        elif rule.kind == "parts":
+            if rule.enabled:
+                out.extend((p.id, "not-selected") for p in rulebook.parts if not _judged(rid, p.id, select, ignore))
+        elif rid in ignore or (rule.part and rule.part in ignore) or (select and rid not in select and (rule.part or "") not in select and not select & part_ids):
+            out.append((rid, "not-selected"))
+        elif needs_previous(rule.kind) and not with_previous:
+            out.append((rid, "no-previous"))
+        elif not rule.applies_to(year):
+            out.append((rid, "other-year"))
+    return tuple(sorted(out))
 
 
 class FileTimeout(BaseException):

@@ -135,3 +135,11 @@ class ReportResult:
     #: the rulebook (profile) that judged the report: its rules' descriptions, bases and fixes
     #: are what the formatters show; not serialized
     rulebook: Optional[Any] = field(default=None, repr=False, compare=False)
+    #: why it fails, in one line ("1 个错误（缺少“不足的原因”）；得分 55 低于及格分 60"); None when it passes
+    reason: Optional[str] = None
+    #: (rule or part id, why) of what was not judged: "disabled" (in the rulebook),
+    #: "no-previous" (needs last year's report), "other-year" (the rule's years exclude the report's),
+    #: "not-selected" (--select / --ignore / ignores)
+    skipped: tuple[tuple[str, str], ...] = ()
+    #: findings accepted on purpose in the report itself ("checker: ignore …" on their line)
+    suppressed: int = 0

@@ -386,7 +386,9 @@ def _compose(path: Path) -> yaml.Node:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise RulebookError(shown, mark.line + 1 if mark else None, f"YAML 语法错误：{getattr(exc, 'problem', exc)}") from None
+        from .zh import yaml_problem
+
+        raise RulebookError(shown, mark.line + 1 if mark else None, yaml_problem(exc, where=False)) from None
     if not isinstance(node, yaml.MappingNode):
         raise RulebookError(shown, None, "规则集的顶层必须是映射（键: 值）")
     return node

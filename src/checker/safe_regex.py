@@ -82,7 +82,9 @@ def problem(pattern: str) -> Optional[str]:
     try:
         re.compile(pattern)
     except re.error as exc:
-        return f"正则表达式有误：{exc}"
+        from .zh import regex_problem
+
+        return regex_problem(exc)
     try:
         _cost(list(_sre_parse.parse(pattern)))
     except _Unsafe as exc:

@@ -32,6 +32,8 @@ def reason(r: ReportResult, rulebook=None) -> str:
     """"得分 52 低于及格分 60；错误 2 条：缺少“不足的原因”、段落或整段内容重复" — or why it passes."""
     if r.error is not None:
         return r.error
+    if r.reason:  # the engine's own words (scoring.reason)
+        return r.reason
     parts = []
     if r.pass_mark is not None and r.score < r.pass_mark:
         parts.append(f"得分 {r.score:g} 低于及格分 {r.pass_mark:g}")

@@ -210,7 +210,7 @@ def apply(results: list, rulebook, options) -> list:
 
 def _apply_rule(results: list, rulebook, rule, options) -> list:
     from ..model import Finding
-    from ..scoring import passed
+    from ..scoring import passed, reason
 
     if len(results) < 2:
         return results
@@ -241,7 +241,9 @@ def _apply_rule(results: list, rulebook, rule, options) -> list:
         findings = sorted([*r.findings, finding], key=Finding.sort_key)
         score = round(max(0.0, r.score - cost), 1)
         mark = r.pass_mark if r.pass_mark is not None else rulebook.pass_mark
-        out[i] = replace(r, findings=findings, score=score, passed=passed(score, findings, mark, r.fail_on or "error"))
+        fail_on = r.fail_on or "error"
+        why = reason(score, findings, mark, fail_on, r.rulebook or rulebook)
+        out[i] = replace(r, findings=findings, score=score, passed=passed(score, findings, mark, fail_on), reason=why)
     return out
 
 

@@ -23,7 +23,28 @@ DOCUMENT_FORMATS: dict[str, str] = {
     "junit": "junit",
     "xlsx": "xlsx",
     "csv": "csv_format",
+    "concise": "concise",
 }
+
+#: the format an output file's name asks for (``-o review.html`` without ``--format``);
+#: a format that is not (yet) in DOCUMENT_FORMATS is refused with a message
+EXTENSIONS: dict[str, str] = {
+    ".sarif.json": "sarif",
+    ".sarif": "sarif",
+    ".json": "json",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "junit",
+    ".xlsx": "xlsx",
+    ".csv": "csv",
+    ".txt": "terminal",
+}
+
+
+def format_for(output: str):
+    """The format the file name ``output`` asks for, or None when its extension says nothing."""
+    name = output.lower()
+    return next((fmt for ext, fmt in EXTENSIONS.items() if name.endswith(ext)), None)
 
 #: formats whose output is a binary file (written to -o or a pipe, never to a terminal)
 BINARY_FORMATS = frozenset({"xlsx"})

@@ -47,7 +47,7 @@ def _message(f: Finding) -> str:
 def render_report(r: ReportResult) -> list[str]:
     if r.error is not None:
         return [command("error", r.error, file=r.path, title="无法读取")]
-    verdict = "通过" if r.passed else "未通过"
+    verdict = "通过" if r.passed else (f"未通过：{r.reason}" if r.reason else "未通过")
     out = [command("group", f"{r.path}  得分 {r.score:g} / 100  {verdict}")]
     for f in r.findings:
         out.append(command(COMMANDS[f.severity], _message(f), file=r.path, line=f.line, title=_title(f)))
@@ -55,6 +55,7 @@ def render_report(r: ReportResult) -> list[str]:
     return out
 
 
-def render(results: Iterable[ReportResult], rulebook=None) -> str:
-    lines = [line for r in results for line in render_report(r)]
+def render(results: Iterable[ReportResult], rulebook=None, quiet: bool = False) -> str:
+    """``quiet``: only the reports that do not pass."""
+    lines = [line for r in results if not (quiet and r.error is None and r.passed) for line in render_report(r)]
     return "\n".join(lines) + "\n" if lines else ""

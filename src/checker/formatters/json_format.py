@@ -1,4 +1,10 @@
-"""The stable JSON contract (see README.md)."""
+"""The stable JSON contract (see README.md).
+
+``{"reports": [...], "summary": {...}}``: one object per report in input
+order, and the run's totals (:mod:`checker.summary`).  An unreadable file has
+``score`` and ``profile`` null, ``passed`` false and ``error``;
+a run without any report is ``{"reports": [], "summary": {…zeros…}}``.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +21,10 @@ def report_to_dict(r: ReportResult) -> dict:
         "path": r.path,
         "title": r.title,
         "year": r.year,
-        "score": r.score,
-        "passed": r.passed,
-        "profile": r.profile,
+        "score": r.score if r.error is None else None,
+        "passed": r.passed if r.error is None else False,
+        "reason": r.reason if r.error is None else "无法读取",
+        "profile": r.profile if r.error is None else None,
         "subject": r.subject,
         "published": r.published.isoformat() if r.published else None,
         "parts": [
@@ -43,6 +50,8 @@ def report_to_dict(r: ReportResult) -> dict:
             }
             for f in r.findings
         ],
+        "suppressed": r.suppressed,
+        "skipped": dict(r.skipped),
     }
     out["notes"] = list(r.notes)
     if r.error is None:
@@ -52,6 +61,20 @@ def report_to_dict(r: ReportResult) -> dict:
     return out
 
 
-def render(results: Iterable[ReportResult], rulebook=None) -> str:
-    doc = {"reports": [report_to_dict(r) for r in results]}
+def render(results: Iterable[ReportResult], rulebook=None, quiet: bool = False) -> str:
+    """The document; ``quiet``: only the reports that do not pass (the summary still counts all)."""
+    from ..summary import summarize
+
+    results = list(results)
+    shown = [r for r in results if not (quiet and r.error is None and r.passed)]
+    doc = {"reports": [report_to_dict(r) for r in shown], "summary": summarize(results).to_dict()}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_statistics(results: Iterable[ReportResult], rulebook=None) -> str:
+    """``--statistics --format json``: the counts per rule and the summary."""
+    from ..summary import statistics, summarize
+
+    results = list(results)
+    doc = {"statistics": [c.to_dict() for c in statistics(results, rulebook)], "summary": summarize(results).to_dict()}
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,13 +1,17 @@
 """JUnit XML, for CI services that show test reports (GitLab, Jenkins, Azure).
 
 One ``<testsuite>`` per report.  In it, one ``<testcase>`` per part of the
-rulebook (a failure when its missing-part finding is an error or a warning; a
-weak part, or a missing optional one, passes with a note in ``<system-out>``),
-one per other check rule (a failure when it has error or warning findings;
-info findings are only noted) and one for the verdict (a failure when the
-report does not pass), so that the suite fails exactly when checker's exit
-code says so.  A file that cannot be read is a suite whose one test case has
-an ``<error>``.
+rulebook (a failure when its missing-part finding has a severity that fails
+the report — ``--fail-on``, default error; a weak part, or a missing part
+whose finding does not fail, passes with a note in ``<system-out>``), one per
+other check rule (a failure when it has findings of a failing severity; the
+others are only noted) and one for the verdict (a failure when the report does
+not pass, with the reason), so that the suite fails exactly when checker's
+exit code says so.  A rule that did not run is ``<skipped>`` with why: disabled
+in the rulebook, needs last year's report (``--previous``), meant for other
+years (``years``), or left out by
+``--select`` / ``--ignore``.  A file that cannot be read is a suite whose one
+test case has an ``<error>``.
 """
 
 from __future__ import annotations
@@ -16,9 +20,14 @@ import re
 from typing import Iterable, Optional
 from xml.etree import ElementTree as ET
 
-from ..model import Finding, ReportResult
+from ..model import SEVERITIES, Finding, ReportResult
 
-FAILING = ("error", "warning")
+SKIPPED = {
+    "disabled": "规则集中已停用",
+    "no-previous": "没有给出上一年度报告（--previous），未运行",
+    "other-year": "这条规则只适用于其他年度的报告，未运行",
+    "not-selected": "未选中（--select / --ignore / 忽略设置），未检查",
+}
 SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_LABEL = {"present": "有", "weak": "弱（只在正文中找到）", "missing": "缺"}
 # characters XML 1.0 cannot carry at all
@@ -49,11 +58,15 @@ class _Suite:
         self.tests += 1
         return ET.SubElement(self.el, "testcase", classname=_clean(self.path), name=name)
 
-    def fail(self, case: ET.Element, kind: str, findings: list[Finding], message: Optional[str] = None) -> None:
+    def fail(self, case: ET.Element, kind: str, findings: list[Finding], failing: tuple, message: Optional[str] = None) -> None:
         self.failures += 1
-        failing = [f for f in findings if f.severity in FAILING]
-        el = ET.SubElement(case, "failure", type=kind, message=_clean(message or failing[0].message))
+        first = next(f for f in findings if f.severity in failing)
+        el = ET.SubElement(case, "failure", type=kind, message=_clean(message or first.message))
         el.text = _clean("\n".join(_describe(f) for f in findings))
+
+    def skip(self, case: ET.Element, why: str) -> None:
+        self.skipped += 1
+        ET.SubElement(case, "skipped", message=SKIPPED.get(why, why))
 
     def note(self, case: ET.Element, text: str) -> None:
         ET.SubElement(case, "system-out").text = _clean(text)
@@ -80,6 +93,8 @@ def report_suite(r: ReportResult, rulebook=None) -> ET.Element:
         ET.SubElement(case, "error", type="read-error", message=_clean(r.error)).text = _clean(r.error)
         return suite.finish()
     _properties(suite, r)
+    failing = SEVERITIES[: SEVERITIES.index(r.fail_on or "error") + 1]
+    skipped = dict(r.skipped)
     by_rule: dict[str, list[Finding]] = {}
     for f in r.findings:
         by_rule.setdefault(f.rule, []).append(f)
@@ -88,8 +103,10 @@ def report_suite(r: ReportResult, rulebook=None) -> ET.Element:
     for p in r.parts:
         case = suite.case(f"部分：{p.name} [{p.id}]")
         f = missing.get(p.id)
-        if f is not None and f.severity in FAILING:
-            suite.fail(case, "missing-part", [f])
+        if f is not None and f.severity in failing:
+            suite.fail(case, "missing-part", [f], failing)
+        elif p.id in skipped:
+            suite.skip(case, skipped[p.id])
         elif f is not None or p.status != "present":
             where = f"（第 {p.location or p.line} 行）" if p.line is not None else ""
             suite.note(case, f"{STATUS_LABEL[p.status]}{where}" + (f"\n{_describe(f)}" if f is not None else ""))
@@ -102,16 +119,17 @@ def report_suite(r: ReportResult, rulebook=None) -> ET.Element:
     for rid, description, enabled in names:
         case = suite.case(f"检查：{description} [{rid}]" if description else f"检查：[{rid}]")
         found = by_rule.get(rid, [])
-        if any(f.severity in FAILING for f in found):
-            suite.fail(case, rid, found, f"{len(found)} 处问题：{next(f.message for f in found if f.severity in FAILING)}")
+        if any(f.severity in failing for f in found):
+            suite.fail(case, rid, found, failing, f"{len(found)} 处问题：{next(f.message for f in found if f.severity in failing)}")
         elif found:
             suite.note(case, "\n".join(_describe(f) for f in found))
         elif not enabled:
-            suite.skipped += 1
-            ET.SubElement(case, "skipped", message="规则集中已停用")
+            suite.skip(case, "disabled")
+        elif rid in skipped:
+            suite.skip(case, skipped[rid])
 
     case = suite.case("得分与结论 [score]")
-    summary = f"得分 {r.score:g} / 100，{'通过' if r.passed else '未通过'}"
+    summary = f"得分 {r.score:g} / 100，" + ("通过" if r.passed else f"未通过：{r.reason}" if r.reason else "未通过")
     if r.passed:
         suite.note(case, summary)
     else:

@@ -170,6 +170,7 @@ def build_log(results: Iterable[ReportResult], rulebook=None) -> dict:
             "year": r.year,
             "score": r.score,
             "passed": r.passed,
+            "reason": r.reason,
             "profile": r.profile,
         }
         artifacts.append(artifact)

@@ -1,11 +1,13 @@
 """The coloured terminal summary (rich).
 
-Colour only on a terminal and never with NO_COLOR (rich honours both).
+Colour only on a terminal and never with NO_COLOR (rich honours both).  Lines
+are wrapped to the terminal's width only on a terminal: into a pipe or a
+file (``-o report.txt``) every line is written whole, for grep and for diffs.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import IO, Optional, Sequence
 
 from rich.console import Console
 from rich.markup import escape
@@ -14,6 +16,9 @@ from rich.text import Text
 
 from ..model import ReportResult
 from ..places import finding_place, where
+
+#: the width a console gets when it is not a terminal: wide enough that nothing wraps
+UNWRAPPED = 100_000
 
 STATUS_MARK = {"present": ("✓ 有", "green"), "weak": ("~ 弱", "yellow"), "missing": ("✗ 缺", "red")}
 SEVERITY_STYLE = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
@@ -26,6 +31,46 @@ def _where(fmt, line, location) -> str:
 def evidence_text(f) -> str:
     """The evidence in the file's characters, and the normalized form when it says something else."""
     return f.evidence + (f"（规范化：{f.normalized}）" if f.normalized else "")
+
+
+class _Unpadded:
+    """A text stream that drops the spaces rich pads table cells with at the end of a line."""
+
+    def __init__(self, stream: IO[str]):
+        self.stream = stream
+        self.pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self.pending + text).split("\n")
+        self.pending = lines.pop()
+        if lines:
+            self.stream.write("".join(line.rstrip(" ") + "\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.stream.write(self.pending)
+            self.pending = ""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.stream, "encoding", None) or "utf-8"
+
+
+def make_console(file: Optional[IO[str]] = None) -> Console:
+    """A console for stdout (or ``file``): wrapped and coloured on a terminal; unwrapped, plain and without trailing padding elsewhere."""
+    if file is not None:
+        return Console(file=_Unpadded(file), force_terminal=False, color_system=None, width=UNWRAPPED)
+    console = Console()
+    if not console.is_terminal:
+        import sys
+
+        console = Console(file=_Unpadded(sys.stdout), width=UNWRAPPED)
+    return console
 
 
 def render_report(console: Console, r: ReportResult, detailed: bool = True) -> None:
@@ -79,29 +124,55 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
                 console.print(Text("      原文：" + evidence_text(f), style="dim"))
             if detailed and f.fix:
                 console.print(Text("      建议：" + f.fix, style="green"))
-    console.print(Text.assemble(("得分 ", "bold"), (f"{r.score:g}", "bold"), " / 100  ", verdict))
+    why = Text(f"  {r.reason}", style="red") if not r.passed and r.reason else Text("")
+    console.print(Text.assemble(("得分 ", "bold"), (f"{r.score:g}", "bold"), " / 100  ", verdict, why))
+    if r.suppressed:
+        console.print(Text(f"（报告中用 checker: ignore 接受了 {r.suppressed} 处发现，未计入）", style="dim"))
     console.print()
 
 
-def render_summary(console: Console, results: Sequence[ReportResult], min_score: float | None = None) -> None:
+def render_summary(console: Console, results: Sequence[ReportResult], quiet: bool = False, table: bool = True) -> None:
+    """The table ranked by score (``quiet``: only the reports that do not pass) and the totals."""
+    from ..summary import summarize
+
     ranked = sorted(results, key=lambda r: (r.error is not None, -r.score, r.path))
-    table = Table(title="汇总（按得分排序）", header_style="bold")
-    table.add_column("#", justify="right")
-    table.add_column("文件", overflow="fold")
-    table.add_column("得分", justify="right", no_wrap=True)
-    table.add_column("结果", no_wrap=True)
-    table.add_column("缺少的部分", overflow="fold")
-    for i, r in enumerate(ranked, 1):
-        if r.error is not None:
-            table.add_row(str(i), escape(r.path), "-", Text("无法读取", style="bold red"), escape(r.error))
-            continue
-        missing = "、".join(p.name for p in r.parts if p.status == "missing" and p.id != "other")
-        result = Text("通过", style="green") if r.passed else Text("未通过", style="red")
-        table.add_row(str(i), escape(r.path), f"{r.score:g}", result, missing or "—")
-    console.print(table)
-    readable = [r for r in results if r.error is None]
-    passed = sum(r.passed for r in readable)
-    failed = len(readable) - passed
-    unreadable = len(results) - len(readable)
-    mean = sum(r.score for r in readable) / len(readable) if readable else 0.0
-    console.print(f"共 {len(results)} 份：通过 {passed}，未通过 {failed}，无法读取 {unreadable}；平均分 {mean:.1f}")
+    if quiet:
+        ranked = [r for r in ranked if r.error is not None or not r.passed]
+    if ranked and table:
+        grid = Table(title="汇总（按得分排序）", header_style="bold")
+        grid.add_column("#", justify="right")
+        grid.add_column("文件", overflow="fold")
+        grid.add_column("得分", justify="right", no_wrap=True)
+        grid.add_column("结果", no_wrap=True)
+        grid.add_column("原因", overflow="fold")
+        grid.add_column("缺少的部分", overflow="fold")
+        for i, r in enumerate(ranked, 1):
+            if r.error is not None:
+                grid.add_row(str(i), escape(r.path), "-", Text("无法读取", style="bold red"), escape(r.error), "")
+                continue
+            missing = "、".join(p.name for p in r.parts if p.status == "missing" and p.id != "other")
+            result = Text("通过", style="green") if r.passed else Text("未通过", style="red")
+            grid.add_row(str(i), escape(r.path), f"{r.score:g}", result, escape(r.reason or "—"), missing or "—")
+        console.print(grid)
+    console.print(summarize(results).line())
+
+
+def render_statistics(console: Console, results: Sequence[ReportResult], rulebook=None) -> None:
+    """``--statistics``: how often each rule fired over the run (cf. ``ruff --statistics``), then the totals."""
+    from ..summary import statistics, summarize
+
+    rows = statistics(results, rulebook)
+    if rows:
+        table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+        table.add_column("次数", justify="right")
+        table.add_column("报告数", justify="right")
+        table.add_column("规则")
+        table.add_column("级别")
+        table.add_column("说明")
+        for c in rows:
+            label, style = SEVERITY_STYLE[c.severity]
+            table.add_row(str(c.findings), str(c.reports), c.rule, Text(c.severity, style=style), escape(c.description))
+        console.print(table)
+    else:
+        console.print("没有发现问题")
+    console.print(summarize(results).line())
