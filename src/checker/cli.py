@@ -286,7 +286,10 @@ def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, sel
             else:
                 render = document_formatter(fmt)
                 text = render(results, rulebook, **({"quiet": quiet} if quiet and _takes_quiet(render) else {}))
-            emit(text, output)
+            try:
+                emit(text, output)
+            except OSError as exc:
+                _fail_usage(f"{output}: 无法写入（{exc.strerror or exc}）")
     for r in results:
         for note in r.notes:
             click.echo(f"checker: {note}", err=True)
