@@ -159,27 +159,21 @@ def test_refusals_are_one_line_and_exit_2(tmp_path):
 
 
 def _annotations(pdf_path: Path) -> list[tuple[int, float, float, str]]:
-    """(page, x, y, contents) of every text annotation (a Word comment) LibreOffice wrote into the PDF."""
-    import ctypes
+    """(page, x, y, contents) of every text annotation (a Word comment) LibreOffice wrote into the PDF.
+
+    The notes are read as scripts/annotate_screenshot.py reads them for docs/annotate.png.
+    """
+    import importlib.util
 
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
 
-    out = []
+    from conftest import REPO
+
+    spec = importlib.util.spec_from_file_location("annotate_screenshot", REPO / "scripts" / "annotate_screenshot.py")
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
     pdf = pdfium.PdfDocument(str(pdf_path))
-    for k in range(len(pdf)):
-        page = pdf[k]
-        for a_index in range(raw.FPDFPage_GetAnnotCount(page.raw)):
-            annot = raw.FPDFPage_GetAnnot(page.raw, a_index)
-            if raw.FPDFAnnot_GetSubtype(annot) == raw.FPDF_ANNOT_TEXT:
-                rect = raw.FS_RECTF()
-                raw.FPDFAnnot_GetRect(annot, rect)
-                size = raw.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)
-                buf = ctypes.create_string_buffer(size)
-                raw.FPDFAnnot_GetStringValue(annot, b"Contents", ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)), size)
-                out.append((k, rect.left, rect.top, buf.raw.decode("utf-16-le").rstrip("\x00")))
-            raw.FPDFPage_CloseAnnot(annot)
-    return out
+    return [(k, x, y, text) for k in range(len(pdf)) for x, y, text in script.notes(pdf[k])]
 
 
 def test_libreoffice_renders_the_comments_at_their_places(drafted, tmp_path):
@@ -191,7 +185,7 @@ def test_libreoffice_renders_the_comments_at_their_places(drafted, tmp_path):
     notes = _annotations(pdf_path)
     comments = list(comments_of(str(out)))
     assert len(notes) == len(comments)
-    assert sorted(n[3].replace("\r", "\n").strip() for n in notes) == sorted(c[2].strip() for c in comments)
+    assert sorted(n[3].strip() for n in notes) == sorted(c[2].strip() for c in comments)
     pdf = pdfium.PdfDocument(str(pdf_path))
     for needle, rule in (("将将", "repeated-char"), ("決策", "traditional-char")):
         page_no, x, y, _ = next(n for n in notes if f"规则：{rule}" in n[3])

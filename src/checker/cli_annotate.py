@@ -32,26 +32,19 @@ def _fail(message: str) -> None:
 def annotate_cmd(report, output, rulebook_ref, profile, select, ignore, previous, force_previous, min_score, fail_on, soffice):
     """把检查结果作为 Word 批注写进报告的副本（.docx），原文件不改动。"""
     from .annotate import AnnotateError, annotated, default_output, same_file, write_atomically
-    from .config import ConfigError, check_ids, load_config, merge_options
+    from .cli import _cli_values, _given, _Settings
+    from .config import ConfigError, Lookup
     from .engine import Options, check_document
     from .model import ReadError
-    from .profiles import select_rulebook
     from .readers import read_document
     from .rulebook import RulebookError
 
-    ctx = click.get_current_context()
+    given = _given(click.get_current_context())
     try:
-        config = load_config()
-        cli = dict(fmt="terminal", min_score=min_score, rulebook_ref=rulebook_ref, profile=profile, fail_on=fail_on, select=select, ignore=ignore, exclude=())
-        given = lambda name: name != "fmt" and name != "exclude" and ctx.get_parameter_source(name) not in (None, click.core.ParameterSource.DEFAULT)  # noqa: E731
-        merged = merge_options(config, cli, given)
-        rulebook = select_rulebook(merged["rulebook"])
-        known = rulebook.ids()
-        check_ids(config, known)
-        for flag in ("select", "ignore"):
-            unknown = sorted(merged[flag] - known) if given(flag) else []
-            if unknown:
-                raise ConfigError(f"--{flag}：未知的规则或部分 id“{unknown[0]}”（用 checker rules 查看全部 id）")
+        # the settings `checker lint` would use for this report: the command line over the configuration nearest to it
+        settings = _Settings(Lookup(None), _cli_values("terminal", min_score, rulebook_ref, profile, fail_on, select, ignore, ()), lambda name: name not in ("fmt", "exclude") and given(name))
+        merged = settings.merged(settings.lookup.for_file(report))
+        rulebook = merged["rulebook_obj"]
     except (ConfigError, RulebookError) as exc:
         _fail(str(exc))
     out = output or default_output(report)
