@@ -15,7 +15,9 @@ from typing import Optional
 
 from .analysis import analyse
 from .checks import run_rules
+from .checks.personal_data import masking
 from .model import Document, PartResult, ReadError, ReportResult
+from .personal import mask_result
 from .readers import read_document
 from .rulebook import Rulebook
 from .scoring import passed, reason, score
@@ -39,7 +41,10 @@ class Options:
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
-    """Analyse a report, run the rules of the profile that judges it, and score it."""
+    """Analyse a report, run the rules of the profile that judges it, and score it.
+
+    Personal numbers (ID, mobile, bank card) are masked in everything the result carries,
+    so that no output made from it shows one whole (see :mod:`checker.personal`)."""
     doc, directives = extract_directives(doc)  # "checker: ignore …" written in the report
     a = analyse(doc, rulebook, previous, published=options.published)
     judged_by = a.rulebook
@@ -55,7 +60,7 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
     value = score(scored, findings, judged_by, coverage if counted else None)
     pass_mark = options.min_score if options.min_score is not None else judged_by.pass_mark
     nd = a.nd
-    return ReportResult(
+    result = ReportResult(
         path=doc.path,
         title=a.title,
         year=a.year,
@@ -86,6 +91,7 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         skipped=_not_judged(judged_by, select, ignore, previous is not None, a.year),
         suppressed=len(suppressed),
     )
+    return mask_result(result, masking(judged_by))
 
 
 def _ignored(path: str, rulebook: Rulebook, options: Options, written: frozenset) -> set:
