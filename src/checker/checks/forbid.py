@@ -15,7 +15,8 @@ one (the name is then a label); it applies only to reports on its
 ``years`` (a name that did not exist yet, or no longer, in the year
 reported on); a hit whose clause (the text between two of ，。；！？)
 holds one of its ``unless`` phrases is left alone (迎接党的二十大 in a
-plan); its ``fix`` replaces the rule's.
+plan); with ``in_titles`` it is looked for inside 《…》 too (a title that
+is itself misspelt); its ``fix`` replaces the rule's.
 
 Message and fix placeholders: ``{text}`` (the hit), ``{replace}``,
 ``{source}``, ``{entry}`` (the swap entry's name).
@@ -59,6 +60,7 @@ class Swap:
     pattern: Optional[Regex] = param(None, "用正则表达式查找（条目名称只作标签）")
     years: Optional[Years] = param(None, "只对这些年度的报告适用：{from: 2021, until: 2025}")
     unless: Phrases = param((), "所在分句中有这些词时不算（如“迎接”）")
+    in_titles: bool = param(False, "书名号《》里也查（文件标题本身写错了，skip_book_titles 对这一条不起作用）")
     fix: Optional[str] = param(None, "这一条的修改建议（代替规则的 fix）")
 
 
@@ -82,17 +84,17 @@ class Config:
     once_per_line: bool = param(False, "一行只报告一处")
 
 
-def _compiled(config: Config, year: Optional[int]) -> list[tuple[re.Pattern, Hit, tuple[str, ...]]]:
-    """(pattern, what a hit of it is, unless phrases) for every phrase, pattern and swap entry
-    that applies to a report on ``year``."""
+def _compiled(config: Config, year: Optional[int]) -> list[tuple[re.Pattern, Hit, tuple[str, ...], bool]]:
+    """(pattern, what a hit of it is, unless phrases, looked for inside 《》) for every phrase,
+    pattern and swap entry that applies to a report on ``year``."""
     plain = Hit(0, 0, config.replace)
-    out = [(re.compile(re.escape(p)), plain, ()) for p in config.phrases if p]
-    out += [(re.compile(p), plain, ()) for p in config.patterns]
+    out = [(re.compile(re.escape(p)), plain, (), False) for p in config.phrases if p]
+    out += [(re.compile(p), plain, (), False) for p in config.patterns]
     for name, s in config.swap.items():
         if not name or not in_years(s.years, year):
             continue
         rx = re.compile(s.pattern) if s.pattern else re.compile(re.escape(name))
-        out.append((rx, Hit(0, 0, s.replace, s.source, name, s.fix), s.unless))
+        out.append((rx, Hit(0, 0, s.replace, s.source, name, s.fix), s.unless, s.in_titles))
     return out
 
 
@@ -110,11 +112,11 @@ def hits(text: str, config: Config, year: Optional[int] = None) -> list[Hit]:
 
     blocked = [m.span() for m in _BOOK_TITLE.finditer(text)] if config.skip_book_titles else []
     found: list[Hit] = []
-    for rx, what, unless in _compiled(config, year):
+    for rx, what, unless, in_titles in _compiled(config, year):
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue
-            if any(a <= m.start() and m.end() <= b for a, b in blocked):
+            if not in_titles and any(a <= m.start() and m.end() <= b for a, b in blocked):
                 continue
             if unless and any(u in clause(text, m.start(), m.end()) for u in unless):
                 continue
