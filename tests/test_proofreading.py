@@ -370,3 +370,10 @@ def test_the_template_passes_the_proofreading_rules(profile, year, tmp_path):
         doc = Document(path="draft.md", format="markdown", lines=[SourceLine(i, t) for i, t in enumerate(body.splitlines(), 1)])
         found = [f for f in check_document(doc, rulebook(profile), Options()).findings if f.rule in PROOFREADING]
         assert not found, found
+
+
+def test_explain_lists_each_entry_with_its_source():
+    out = CliRunner().invoke(main, ["explain", "anachronism"]).output
+    assert "各条目及其依据" in out and "2020年11月16日至17日" in out and "（…… 至 2019 年度）" in out
+    out = CliRunner().invoke(main, ["explain", "repealed-law"]).output
+    assert "合同法 → 《中华人民共和国民法典》合同编（2021-01-01 废止）" in out
