@@ -254,7 +254,8 @@ def _describe(o: Ordinal, last: Optional[Ordinal], before: Optional[Ordinal], ex
     if o.n == last.n:
         return f"与上一个序号（{where}）重复"
     if o.n == 1:
-        return f"重新从头编号，但上级标题没有变（上一个同级序号是{where}）"
+        pasted = "；若是重复粘贴的正文，应删去重复的部分" if o.rank <= 1 else ""
+        return f"重新从头编号，但上级标题没有变（上一个同级序号是{where}{pasted}）"
     if o.n > expected:
         skipped = "、".join(f"“{shown(standard(o.rank, k))}”" for k in range(expected, min(o.n, expected + 3)))
         return f"跳过了{skipped}{'等' if o.n - expected > 3 else ''}（上一个是{where}）"
