@@ -377,3 +377,38 @@ def test_explain_lists_each_entry_with_its_source():
     assert "各条目及其依据" in out and "2020年11月16日至17日" in out and "（…… 至 2019 年度）" in out
     out = CliRunner().invoke(main, ["explain", "repealed-law"]).output
     assert "合同法 → 《中华人民共和国民法典》合同编（2021-01-01 废止）" in out
+
+
+def _book(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "province.yaml"
+    path.write_text("id: province\nextends: national\nrules:\n" + text, encoding="utf-8")
+    return str(path)
+
+
+def test_a_province_adds_an_entry_without_copying_the_others(tmp_path):
+    book = _book(
+        tmp_path,
+        "  repealed-law:\n    laws:\n      某省旧条例:\n        repealed: 2020-07-01\n        by: 《某省新条例》第六十条\n"
+        "        replace: 《某省新条例》\n        source: 《某省新条例》（2020年）第六十条\n"
+        "  anachronism:\n    swap:\n      “七五”普法: false\n",
+    )
+    rb = load_rulebook(book)
+    assert "某省旧条例" in rb.rule("repealed-law").config.laws and "合同法" in rb.rule("repealed-law").config.laws
+    assert "“七五”普法" not in rb.rule("anachronism").config.swap and "党的二十大" in rb.rule("anachronism").config.swap
+    doc = Document(path="r.txt", format="text", lines=[SourceLine(i, t) for i, t in enumerate(report(2021, "一、主要举措和成效", "落实《某省旧条例》，深入推进“七五”普法。").splitlines(), 1)])
+    rules = [f.rule for f in check_document(doc, rb, Options()).findings]
+    assert "repealed-law" in rules and "anachronism" not in rules
+
+
+@pytest.mark.parametrize(
+    "text,complaint",
+    [
+        ("  repealed-law:\n    laws:\n      某法:\n        repealed: 明年\n", "日期"),
+        ("  anachronism:\n    swap:\n      某词:\n        years: {form: 2021}\n", "form"),
+        ("  heading-numbering:\n    arabic_severity: fatal\n", "error / warning / info"),
+        ("  anachronism:\n    swap:\n      某词:\n        pattern: \"(a+)+\"\n", "正则表达式"),
+    ],
+)
+def test_mistakes_in_the_new_data_are_named_with_file_and_line(tmp_path, text, complaint):
+    res = CliRunner().invoke(main, ["rules", "validate", _book(tmp_path, text)])
+    assert res.exit_code == 2 and complaint in res.output and "province.yaml:" in res.output, res.output

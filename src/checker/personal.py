@@ -26,6 +26,8 @@ from typing import Optional
 from stdnum import luhn
 from stdnum.cn import ric
 
+from .textkit import without_overlaps
+
 #: what each kind of number is called in messages
 NAMES = {"id": "居民身份证号码", "old-id": "15 位居民身份证号码", "mobile": "手机号码", "card": "银行卡号"}
 
@@ -122,13 +124,7 @@ def find(text: str, settings: Settings = Settings()) -> list[Found]:
         for m in rx.finditer(plain):
             if _VALID[kind](m.group(0)):
                 found.append(Found(m.start(), m.end(), kind, text[m.start() : m.end()]))
-    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
-    out, last_end = [], -1
-    for f in found:
-        if f.start >= last_end:
-            out.append(f)
-            last_end = f.end
-    return out
+    return without_overlaps(found)
 
 
 def masked_number(number: str, settings: Settings = Settings()) -> str:

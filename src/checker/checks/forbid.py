@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..schema import Phrases, Regex, Regexes, Years, in_years, items, param
+from ..textkit import without_overlaps
 
 KIND = "forbid"
 SCOPE = ("document",)
@@ -121,13 +122,7 @@ def hits(text: str, config: Config, year: Optional[int] = None) -> list[Hit]:
             if unless and any(u in clause(text, m.start(), m.end()) for u in unless):
                 continue
             found.append(with_span(what, start=m.start(), end=m.end()))
-    found.sort(key=lambda h: (h.start, -h.end))
-    kept, last_end = [], -1
-    for h in found:
-        if h.start >= last_end:
-            kept.append(h)
-            last_end = h.end
-    return kept
+    return without_overlaps(found)
 
 
 def check(a, rule):
