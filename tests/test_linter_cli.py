@@ -185,7 +185,7 @@ def test_concise_one_line_per_finding():
     got = [(m["path"], int(m["line"]) if m["line"] else None, m["severity"], m["rule"], m["message"]) for m in findings]
     assert got == expected
     others = [ln for ln, m in zip(lines, found) if not m]
-    assert others[-1] == "共 5 份：通过 1，未通过 4，无法读取 0；平均分 75.7"
+    assert others[-1] == "共 5 份：通过 1，未通过 4，无法读取 0；平均分 75.5"  # 75.7 before issue 13: 001 (its body pasted twice) now also has a numbering restart
     assert f"{YUHONG}: 得分 67.9 未通过：1 个错误（缺少“不足的原因”）" in others
     assert f"{GOOD}: 得分 93 通过" in others
 

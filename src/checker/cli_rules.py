@@ -291,9 +291,32 @@ def _explain_rule(rb, rule, verbose: bool) -> list[tuple[str, str, str]]:
     return [
         (rule.id, "\n".join(how), ""),
         ("依据", rule.basis or _NO_BASIS, ""),
+        ("各条目及其依据", _sourced_items(kind, rule), ""),
         *_examples(rule.examples),
         ("怎样修改", fill(rule.fix), ""),
     ]
+
+
+def _sourced_items(kind, rule) -> str:
+    """The named items of a rule that name their source (a phrasebook entry, a repealed law), one a line."""
+    from .schema import params_of
+
+    lines = []
+    for p in params_of(kind.Config):
+        value = getattr(rule.config, _attr(kind, p.name))
+        if not isinstance(value, dict):
+            continue
+        for name, item in value.items():
+            if not hasattr(item, "source"):
+                continue
+            what = [f"→ {item.replace}" if getattr(item, "replace", None) else ""]
+            start, end = getattr(item, "years", None) or (None, None)
+            if start is not None or end is not None:
+                what.append(f"（{start or '……'} 至 {end or '……'} 年度）")
+            if getattr(item, "repealed", None):
+                what.append(f"（{item.repealed.isoformat()} 废止）")
+            lines.append(f"{name} {''.join(what)}：{item.source or '（未写明依据）'}")
+    return "\n".join(lines)
 
 
 def _attr(kind, key: str) -> str:

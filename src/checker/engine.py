@@ -17,9 +17,11 @@ from typing import Optional
 
 from .analysis import analyse
 from .checks import run_rules
+from .checks.personal_data import masking
 from .model import Document, PartResult, ReadError, ReportResult
 from .places import localize
 from .profiles import report_subject
+from .personal import mask_result
 from .readers import read_document
 from .rulebook import Rulebook
 from .scoring import passed, reason, score
@@ -44,7 +46,10 @@ class Options:
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
-    """Analyse a report, run the rules of the profile that judges it, and score it."""
+    """Analyse a report, run the rules of the profile that judges it, and score it.
+
+    Personal numbers (ID, mobile, bank card) are masked in everything the result carries,
+    so that no output made from it shows one whole (see :mod:`checker.personal`)."""
     doc, directives = extract_directives(doc)  # "checker: ignore …" written in the report
     a = analyse(doc, rulebook, previous, published=options.published)
     judged_by = a.rulebook
@@ -63,7 +68,7 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
     value = score(scored, findings, judged_by, coverage if counted else None)
     pass_mark = options.min_score if options.min_score is not None else judged_by.pass_mark
     nd = a.nd
-    return ReportResult(
+    result = ReportResult(
         path=doc.path,
         title=a.title,
         year=a.year,
@@ -98,6 +103,7 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         notes=[f"{doc.path}: {n}" for n in notes],
         sketch=_sketch(a, select, ignore),
     )
+    return mask_result(result, masking(judged_by))
 
 
 def _subject(a) -> "str | None":

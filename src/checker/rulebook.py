@@ -25,7 +25,7 @@ from typing import Any, Iterable, NamedTuple, Optional
 import yaml
 
 from .model import SEVERITIES, Finding
-from .schema import Phrases, Regex, Regexes, attr_name, item_type, params_of, unwrap_optional
+from .schema import Date, Phrases, Regex, Regexes, Severity, Years, attr_name, in_years, item_type, params_of, unwrap_optional
 
 MAX_EXTENDS_DEPTH = 8
 
@@ -43,6 +43,7 @@ class RulebookError(Exception):
 
 _STR, _INT, _NUM, _BOOL, _STRLIST, _MAP = "文字", "整数", "数字", "true/false", "文字列表", "映射"
 _REGEX, _REGEXLIST, _SEV = "正则表达式", "正则表达式列表", "严重程度（error / warning / info）"
+_DATE = "日期（如 2021-01-01）"
 
 
 class _ListOf(NamedTuple):
@@ -181,6 +182,12 @@ def _validator_kind(tp: Any, where: str) -> Any:
     tp, _ = unwrap_optional(tp)
     if tp is Regex:
         return _REGEX
+    if tp is Years:
+        return _MapOf(YEARS_KEYS, "years")
+    if tp is Date:
+        return _DATE
+    if tp is Severity:
+        return _SEV
     if tp == Regexes:
         return _REGEXLIST
     if tp == Phrases:
@@ -275,12 +282,7 @@ class Rule:
 
     def applies_to(self, year: Optional[int]) -> bool:
         """Whether the rule applies to a report on ``year`` (a rule with ``years`` needs a known year)."""
-        start, end = self.years
-        if start is None and end is None:
-            return True
-        if year is None:
-            return False
-        return (start is None or year >= start) and (end is None or year <= end)
+        return in_years(self.years, year)
 
     def finding(
         self,
@@ -428,6 +430,8 @@ class _Validator:
         shown = _STR if kind in (_REGEX, _SEV) else kind
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, f"“{key}”应为{shown}")
+        if kind == _DATE:
+            return self.date(node, key)
         if node.tag == _STR_TAG:  # most values: no need for the (slow) constructor
             value = node.value
         else:
@@ -447,6 +451,20 @@ class _Validator:
         if kind == _REGEX:
             self.regex(node, value, key)
         return value
+
+    def date(self, node: yaml.Node, key: str):
+        """A day: a YAML date (2021-01-01) or a text in that form."""
+        import datetime
+
+        value = node.value if node.tag == _STR_TAG else self.loader.construct_object(node, deep=True)
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return datetime.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail(node, f"“{key}”应为{_DATE}，而不是“{node.value}”")
 
     def regex(self, node: yaml.Node, pattern: str, key: str) -> None:
         from .safe_regex import problem
@@ -789,6 +807,8 @@ def _value(tp: Any, value: Any, where: str, conf: dict, file: str) -> Any:
     tp, _ = unwrap_optional(tp)
     if tp is Regex:
         return _as_text(value)
+    if tp is Years:
+        return (value.get("from"), value.get("until"))
     if tp in (Phrases, Regexes):
         return tuple(_as_text(v) for v in value)
     item = item_type(tp)

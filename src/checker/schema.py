@@ -12,6 +12,10 @@ Types:
 * ``str`` ``int`` ``float`` ``bool``;
 * ``Regex``: a regular expression (checked by :mod:`checker.safe_regex`);
 * ``Phrases`` / ``Regexes``: lists of them (a profile appends with ``add:``);
+* ``Years``: the report years something applies to, written ``{from: 2021, until: 2025}``
+  (either end may be left out), as the rule-level ``years``; read as ``(from, until)``;
+* ``Date``: a day, written ``2021-01-01``; read as a :class:`datetime.date`;
+* ``Severity``: error / warning / info;
 * ``Optional[X]``: X or nothing;
 * ``dict[str, Item]`` where ``Item`` is a dataclass: a mapping of named
   items (a duty, a topic, a phrase); a profile changes one item by its name
@@ -28,6 +32,20 @@ from typing import Any, NewType, Optional
 Regex = NewType("Regex", str)
 Phrases = tuple[str, ...]
 Regexes = tuple[Regex, ...]
+Years = NewType("Years", tuple)  # (from, until), either None
+Date = NewType("Date", str)  # a datetime.date once loaded
+Severity = NewType("Severity", str)  # error / warning / info
+
+
+def in_years(years: Optional[tuple], year: Optional[int]) -> bool:
+    """Whether a report on ``year`` falls in ``years`` ((from, until), either end None);
+    an unknown year is in no bounded range."""
+    start, end = years or (None, None)
+    if start is None and end is None:
+        return True
+    if year is None:
+        return False
+    return (start is None or year >= start) and (end is None or year <= end)
 
 
 def param(default: Any = MISSING, doc: str = "", **kw) -> Any:
@@ -123,6 +141,12 @@ def type_name(tp: Any) -> str:
         return "正则表达式列表"
     if tp == Phrases:
         return "文字列表"
+    if tp is Years:
+        return "年度范围 {from, until}"
+    if tp is Date:
+        return "日期（2021-01-01）"
+    if tp is Severity:
+        return "error / warning / info"
     if item_type(tp) is not None:
         return "命名条目的映射"
     return {str: "文字", int: "整数", float: "数字", bool: "true/false"}.get(tp, str(tp))

@@ -22,6 +22,17 @@ FIGURE = r"(?<![\d.])\d{1,12}(\.\d{1,6})?(?![\d.年月日号])"
 SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
 
 
+def without_overlaps(spans: list) -> list:
+    """Spans (anything with ``start`` and ``end``) in text order, the first and longest of
+    overlapping ones kept."""
+    kept, last_end = [], -1
+    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if s.start >= last_end:
+            kept.append(s)
+            last_end = s.end
+    return kept
+
+
 def cjk_len(text: str) -> int:
     """How many Chinese characters ``text`` holds."""
     return len(CJK.findall(text))

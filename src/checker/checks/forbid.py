@@ -10,8 +10,16 @@ alone; with ``once_per_line`` a line gives one finding whatever it holds.
 The text is the normalized one: half-width punctuation, simplified
 characters.
 
+A ``swap`` entry is found by its name, or by its ``pattern`` when it has
+one (the name is then a label); it applies only to reports on its
+``years`` (a name that did not exist yet, or no longer, in the year
+reported on); a hit whose clause (the text between two of ，。；！？)
+holds one of its ``unless`` phrases is left alone (迎接党的二十大 in a
+plan); with ``in_titles`` it is looked for inside 《…》 too (a title that
+is itself misspelt); its ``fix`` replaces the rule's.
+
 Message and fix placeholders: ``{text}`` (the hit), ``{replace}``,
-``{source}``.
+``{source}``, ``{entry}`` (the swap entry's name).
 
 Example::
 
@@ -35,18 +43,36 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..schema import Phrases, Regexes, items, param
+from ..schema import Phrases, Regex, Regexes, Years, in_years, items, param
+from ..textkit import without_overlaps
 
 KIND = "forbid"
 SCOPE = ("document",)
 CONTEXT = 10  # characters of evidence on each side of a hit
 _BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
+#: where a clause ends: what an entry's ``unless`` phrases are looked for in
+CLAUSE_END = ",，。;；!！?？"
 
 
 @dataclass(frozen=True)
 class Swap:
     replace: Optional[str] = param(None, "正确的写法")
     source: Optional[str] = param(None, "依据：规定这一写法的文件和日期")
+    pattern: Optional[Regex] = param(None, "用正则表达式查找（条目名称只作标签）")
+    years: Optional[Years] = param(None, "只对这些年度的报告适用：{from: 2021, until: 2025}")
+    unless: Phrases = param((), "所在分句中有这些词时不算（如“迎接”）")
+    in_titles: bool = param(False, "书名号《》里也查（文件标题本身写错了，skip_book_titles 对这一条不起作用）")
+    fix: Optional[str] = param(None, "这一条的修改建议（代替规则的 fix）")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    replace: Optional[str] = None
+    source: Optional[str] = None
+    entry: Optional[str] = None  # the swap entry's name
+    fix: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -59,47 +85,60 @@ class Config:
     once_per_line: bool = param(False, "一行只报告一处")
 
 
-def _compiled(config: Config) -> list[tuple[re.Pattern, Optional[str], Optional[str]]]:
-    """(pattern, replacement, source) for every phrase, pattern and swap entry."""
-    out = [(re.compile(re.escape(p)), config.replace, None) for p in config.phrases if p]
-    out += [(re.compile(p), config.replace, None) for p in config.patterns]
-    out += [(re.compile(re.escape(wrong)), s.replace, s.source) for wrong, s in config.swap.items() if wrong]
+def _compiled(config: Config, year: Optional[int]) -> list[tuple[re.Pattern, Hit, tuple[str, ...], bool]]:
+    """(pattern, what a hit of it is, unless phrases, looked for inside 《》) for every phrase,
+    pattern and swap entry that applies to a report on ``year``."""
+    plain = Hit(0, 0, config.replace)
+    out = [(re.compile(re.escape(p)), plain, (), False) for p in config.phrases if p]
+    out += [(re.compile(p), plain, (), False) for p in config.patterns]
+    for name, s in config.swap.items():
+        if not name or not in_years(s.years, year):
+            continue
+        rx = re.compile(s.pattern) if s.pattern else re.compile(re.escape(name))
+        out.append((rx, Hit(0, 0, s.replace, s.source, name, s.fix), s.unless, s.in_titles))
     return out
 
 
-def hits(text: str, config: Config) -> list[tuple[int, int, Optional[str], Optional[str]]]:
-    """(start, end, replacement, source) of every hit in a text, in order; overlapping hits keep the first."""
+def clause(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` around [start, end): from the punctuation before it to the one after."""
+    a = max(text.rfind(c, 0, start) for c in CLAUSE_END) + 1
+    ends = [i for i in (text.find(c, end) for c in CLAUSE_END) if i >= 0]
+    return text[a : min(ends) if ends else len(text)]
+
+
+def hits(text: str, config: Config, year: Optional[int] = None) -> list[Hit]:
+    """Every hit in a text, in order (entries with ``years`` only for a report on such a year);
+    overlapping hits keep the first."""
+    from dataclasses import replace as with_span
+
     blocked = [m.span() for m in _BOOK_TITLE.finditer(text)] if config.skip_book_titles else []
-    found = []
-    for rx, replace, source in _compiled(config):
+    found: list[Hit] = []
+    for rx, what, unless, in_titles in _compiled(config, year):
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue
-            if any(a <= m.start() and m.end() <= b for a, b in blocked):
+            if not in_titles and any(a <= m.start() and m.end() <= b for a, b in blocked):
                 continue
-            found.append((m.start(), m.end(), replace, source))
-    found.sort(key=lambda h: (h[0], -h[1]))
-    kept, last_end = [], -1
-    for h in found:
-        if h[0] >= last_end:
-            kept.append(h)
-            last_end = h[1]
-    return kept
+            if unless and any(u in clause(text, m.start(), m.end()) for u in unless):
+                continue
+            found.append(with_span(what, start=m.start(), end=m.end()))
+    return without_overlaps(found)
 
 
 def check(a, rule):
     for ln in a.scope_lines(rule.scope):
         seen: dict[str, int] = {}
-        for start, end, replace, source in hits(ln.text, rule.config):
-            text = ln.text[start:end]
+        for h in hits(ln.text, rule.config, a.year):
+            text = ln.text[h.start : h.end]
             occurrence = seen.get(text, 0)
             seen[text] = occurrence + 1
             yield rule.finding(
                 a,
                 ln,
-                {"text": text, "replace": replace or "", "source": source or ""},
-                evidence=ln.text[max(0, start - CONTEXT) : end + CONTEXT],
+                {"text": text, "replace": h.replace or "", "source": h.source or "", "entry": h.entry or text},
+                evidence=ln.text[max(0, h.start - CONTEXT) : h.end + CONTEXT],
                 column=a.column(ln, text, occurrence),
+                fix=h.fix,
             )
             if rule.config.once_per_line:
                 break
