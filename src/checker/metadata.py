@@ -7,12 +7,12 @@ from collections import Counter
 from datetime import date
 from typing import Optional
 
+from .furniture import is_date_line
 from .normalize import NormalizedDocument, TextLine, parse_date
 from .outline import Outline
 
 YEAR = re.compile(r"(?<![\d-])(20\d{2})\s*年(?:度)?")
 YEAR_RANGE = re.compile(r"20\d{2}\s*[-—–~至到]+\s*20\d{2}\s*年?")
-_DATE_ONLY = re.compile(r"^(发布|发表|更新)?(日期|时间)?[:]?\s*20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(\s*\d{1,2}:\d{2}(:\d{2})?)?$")
 
 
 def years_in(text: str) -> list[int]:
@@ -87,9 +87,6 @@ def ends_with_date(text: str) -> bool:
 _DATE_AT_END = re.compile(r"20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
 
 
-def is_date_line(text: str) -> bool:
-    """A line that is only a date ("2021年06月15日", "(2024年1月30日)", "发布时间:2024-03-04 10:00")."""
-    return bool(_DATE_ONLY.match(text.strip().strip("()[]【】").strip()))
 
 
 def detect_published(nd: NormalizedDocument, outline: Outline) -> tuple[Optional[date], Optional[TextLine]]:

@@ -4,12 +4,17 @@ Steps, per line: Unicode NFKC (full-width letters, digits and punctuation to
 half-width), invisible characters dropped, pinyin readings pasted in by
 converters removed (``建設(shè)`` -> ``建設``), traditional -> simplified (OpenCC),
 doubled punctuation collapsed (``,,`` ``,。`` ``二,、``), spaces between Chinese
-characters removed.  Web-page chrome (索引号, 发布机构, 字号 大 中 小, 打印, 关闭 …)
-is recognised and marked, not deleted, so that line numbers never shift, and
-the fields it carries (标题, 发布日期) are kept as metadata.
+characters removed, watermarks of 范文 sites spliced into the text removed.
+Page furniture (索引号, 发布机构, breadcrumbs, clock widgets, 字号 大 中 小, 打印,
+关闭 …; the words are data, see furniture.py) is recognised and marked, not
+deleted, so that line numbers never shift, and the fields it carries (标题,
+发布日期) are kept as metadata: the publication date is the labelled date of the
+best rank (``rules/vocabulary/dates.yaml``).
 
-Lines are never merged or split: ``TextLine.number`` is always the number of
-the line in the original file.
+Lines are never merged.  A long line that holds headings (text whose line
+breaks were lost) is cut into pieces at them (linesplit.py); every piece keeps
+``TextLine.number``, the number of the line in the original file, and gets
+``TextLine.column``, where it starts in that line.
 """
 
 from __future__ import annotations
@@ -21,7 +26,10 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-from .model import Document
+from .furniture import furniture
+from .linesplit import Splitter
+from .model import Document, SourceLine
+from .titlewords import looks_like_title
 
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -33,35 +41,18 @@ _SPACES = re.compile(r"[ \t]+")
 _MD_MARKUP = re.compile(r"\*\*|__|^\s*>\s?")
 _BREAKS = re.compile("[\r\n\x85\u2028\u2029]")  # a line never holds a line break
 
-# --- web-page chrome --------------------------------------------------------
-
-_FIELD_NAMES = (
-    "标题|名称|索引号|发布机构|发文机关|发文机构|发文日期|发布日期|发布时间|成文日期|生成日期|公开日期|文号|发文字号|"
-    "主题分类|主题词|体裁分类|信息来源|来源|作者|浏览次数|访问次数|阅读次数|点击数|字号|有效性|公开方式|公开范围|分类"
-)
-_FIELD = re.compile(rf"(?:^|\s|[【\[])({_FIELD_NAMES})\s*(?:[:]|[】\]])")
-_CHROME_TOKENS = re.compile(
-    r"字号|字体|大|中|小|打印本页|打印|关闭本页|关闭窗口|关闭|收藏|加入收藏|分享到|分享|返回顶部|扫一扫|"
-    r"在手机上打开|默认|保护视力色|视力保护色|当前位置|首页|我要纠错|下载|上一篇|下一篇|正文|"
-    r"[|•·\-\[\]【】>»/()\s:]"
-)
-_RELATED = re.compile(r"^[【\[]?(相关链接|相关文章|相关阅读|相关新闻|相关文件|推荐阅读|热点推荐)[】\]]?\s*:?$")
-_FOOTER = re.compile(r"网站标识码|ICP备|备案号|版权所有|主办单位|技术支持|公安机关备案|^主办\s*:|承办\s*:")
-_BREADCRUMB = re.compile(r"^(当前位置|您的位置|您现在的位置|所在位置)\s*[:]|^首页\s*[>»/]")
-# page numbers printed in PDF copies: "- 3 -", "—3—", "第 3 页 共 10 页", "3/10"
-_PAGE_NUMBER = re.compile(r"^(?:[-—–\s]*\d{1,4}[-—–\s]*|第\s*\d{1,4}\s*页(?:\s*[,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
-# a labelled date in page furniture; the publication date proper outranks the
-# date the document was issued, which outranks the date it was written
-_DATE_FIELD = re.compile(r"(发布日期|发布时间|公开日期|发文日期|成文日期|生成日期|日期|时间)\s*(?:[】\]]\s*:?|:)\s*(20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})")
-_DATE_LABEL_RANK = {"发布日期": 4, "发布时间": 4, "公开日期": 4, "发文日期": 3, "日期": 2, "时间": 2, "成文日期": 1, "生成日期": 1}
 _DATE = re.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+#: how far after a metadata row with no value its value may stand ("• 成文日期:" / "" / "2024-02-19")
+_VALUE_GAP = 2
+#: a value line of a metadata row is short and has no sentence in it
+_VALUE_MAX = 60
 
 
 @dataclass(frozen=True)
 class TextLine:
     """A normalized line that remembers where it came from."""
 
-    index: int  # position in Document.lines
+    index: int  # position in NormalizedDocument.lines
     number: int  # 1-based line number in the original file
     text: str  # normalized text
     raw: str  # text as read
@@ -69,6 +60,9 @@ class TextLine:
     level_hint: Optional[int] = None
     chrome: bool = False  # web-page furniture, not part of the report
     guidance: bool = False  # a guidance line of `checker template` (填写提示): never content
+    #: 1-based column in the original line where this piece starts, when a long line
+    #: was cut into pieces at the headings inside it (linesplit.py); None otherwise
+    column: Optional[int] = None
 
     @property
     def shown(self) -> str:
@@ -89,6 +83,17 @@ class NormalizedDocument:
     def body(self) -> list[TextLine]:
         return [ln for ln in self.lines if ln.text and not ln.chrome and not ln.guidance]
 
+    def source_lines(self) -> list[tuple[int, str, str, bool]]:
+        """(number, location shown, text as read, furniture?) of each line of the file, pieces joined again."""
+        out: list[tuple[int, str, str, bool]] = []
+        for ln in self.lines:
+            if out and ln.column is not None and ln.column > 1 and out[-1][0] == ln.number:
+                number, shown, raw, chrome = out[-1]
+                out[-1] = (number, shown, raw + ln.raw, chrome and ln.chrome)
+            else:
+                out.append((ln.number, ln.shown, ln.raw, ln.chrome))
+        return out
+
 
 def mark_guidance(nd: NormalizedDocument, markers) -> NormalizedDocument:
     """Lines holding one of ``markers`` (a template's 填写提示) are guidance: kept, but never the report's content."""
@@ -106,6 +111,11 @@ def _t2s():
     import opencc
 
     return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` in simplified characters (OpenCC t2s)."""
+    return _t2s().convert(text)
 
 
 def parse_date(text: str) -> Optional[date]:
@@ -140,70 +150,69 @@ def clean_text(text: str) -> str:
     text = _PUNCT_RUN.sub(_collapse_punct, text)
     text = _CJK_SPACE.sub("", text)
     text = _SPACES.sub(" ", text)
+    text = furniture().strip_spliced(text)
     return text.strip()
 
 
 def is_chrome(text: str) -> bool:
-    """True for a line of web-page furniture rather than report text."""
-    if not text:
-        return False
-    if _FIELD.search(text) and len(text) < 160 and "。" not in text:
-        return True
-    if _BREADCRUMB.search(text) or _PAGE_NUMBER.match(text):
-        return True
-    if len(text) < 120 and "。" not in text and _FOOTER.search(text):
-        return True
-    return len(text) <= 40 and _CHROME_TOKENS.sub("", text) == ""
+    """True for a line of web-page furniture rather than report text (see furniture.py)."""
+    return furniture().kind(text) is not None
+
+
+def _pieces(doc: Document) -> list[tuple[SourceLine, int, str]]:
+    """(source line, 0-based offset in it, raw text) of every piece: a line, or the pieces of a long line cut at its headings."""
+    splitter = Splitter()
+    out = []
+    for sl in doc.lines:
+        cuts = splitter.cuts(sl.text) if sl.text else [0]
+        ends = cuts[1:] + [len(sl.text)]
+        for start, end in zip(cuts, ends):
+            out.append((sl, start, sl.text[start:end]))
+    return out
 
 
 def normalize(doc: Document) -> NormalizedDocument:
+    fx = furniture()
     converter = _t2s()
-    cleaned = [clean_text(sl.text) for sl in doc.lines]
+    pieces = _pieces(doc)
+    cleaned = [clean_text(raw) for _, _, raw in pieces]
     # One OpenCC call for the whole text is much faster than one per line.
     joined = "\n".join(cleaned)
-    simplified = converter.convert(joined).split("\n") if joined else cleaned
-    if len(simplified) != len(cleaned):  # never expected; keep the mapping safe
-        simplified = [converter.convert(t) for t in cleaned]
+    simplified_lines = converter.convert(joined).split("\n") if joined else cleaned
+    if len(simplified_lines) != len(cleaned):  # never expected; keep the mapping safe
+        simplified_lines = [converter.convert(t) for t in cleaned]
 
-    lines: list[TextLine] = []
-    meta_title = doc.title
-    meta_title_line = None
-    published = doc.published
-    published_line = None
-    related = False
-    labelled = -1  # rank of the label of the date found so far (_DATE_LABEL_RANK; 0 = unlabelled)
+    split_lines = {sl.number for sl, start, _ in pieces if start > 0}
     traditional: dict[int, str] = {}
-    for i, (sl, before, text) in enumerate(zip(doc.lines, cleaned, simplified)):
+    kinds: list[Optional[str]] = []
+    related = False
+    for (sl, _, _), before, text in zip(pieces, cleaned, simplified_lines):
         if before != text:
             changed = "".join(sorted({a for a, b in zip(before, text) if a != b}))
             if changed:
-                traditional[sl.number] = changed
-        if _RELATED.match(text):
+                traditional[sl.number] = "".join(sorted(set(traditional.get(sl.number, "")) | set(changed)))
+        if fx.is_related(text):
             related = True  # "相关链接" and the list of other pages' titles after it
-        chrome = related or is_chrome(text)
-        if chrome:
-            m = re.search(r"(?:标题|名称)\s*:\s*(.+)", text)
-            if m and not meta_title:
-                meta_title, meta_title_line = m.group(1).strip(), sl.number
-            for m in _DATE_FIELD.finditer(text):
-                found = parse_date(m.group(2))
-                rank = _DATE_LABEL_RANK.get(m.group(1), 1)
-                if found and rank > labelled:
-                    published, published_line, labelled = found, sl.number, rank
-            if published is None and parse_date(text):
-                # an unlabelled date in page furniture ("2024-03-04 来源：区司法局")
-                published, published_line, labelled = parse_date(text), sl.number, 0
+        kinds.append("related" if related else fx.kind(text))
+    values = _row_values(fx, simplified_lines, kinds)
+    _header_furniture(fx, simplified_lines, kinds)
+
+    lines: list[TextLine] = []
+    for i, ((sl, start, raw), text) in enumerate(zip(pieces, simplified_lines)):
         lines.append(
             TextLine(
                 index=i,
                 number=sl.number,
                 text=text,
-                raw=sl.text,
+                raw=raw,
                 location=sl.location,
                 level_hint=sl.level,
-                chrome=chrome,
+                chrome=kinds[i] is not None,
+                column=start + 1 if sl.number in split_lines else None,
             )
         )
+    meta_title, meta_title_line = _meta_title(fx, doc, lines, values)
+    published, published_line = _published(fx, doc, lines, kinds, values)
     return NormalizedDocument(
         doc=doc,
         lines=lines,
@@ -213,3 +222,90 @@ def normalize(doc: Document) -> NormalizedDocument:
         published_line=published_line,
         traditional_chars=traditional,
     )
+
+
+def _row_values(fx, texts: list[str], kinds: list) -> dict[int, tuple[str, int]]:
+    """Metadata rows whose value stands on a line of its own ("• 发布机构:" / "义乌市人民政府"):
+    the value line is furniture too.  Returns {row index: (value, value index)}."""
+    values: dict[int, tuple[str, int]] = {}
+    for i, kind in enumerate(kinds):
+        if kind != "field":
+            continue
+        row = fx.row_value(texts[i])
+        if row is None or row[1]:
+            continue
+        j, gap = i + 1, 0
+        while j < len(texts) and not texts[j] and gap < _VALUE_GAP:
+            j, gap = j + 1, gap + 1
+        if j >= len(texts) or not texts[j] or kinds[j] is not None:
+            continue
+        value = texts[j].lstrip("".join(fx.v.bullets) + " ")
+        if len(value) <= _VALUE_MAX and not _SENTENCE_STOP.search(value) and fx.row_value(texts[j]) is None:
+            values[i] = (value, j)
+            if not looks_like_title(value):  # a title under an empty row stays report text
+                kinds[j] = "field-value"
+    return values
+
+
+_SENTENCE_STOP = re.compile(r"[。!?;]")
+
+
+def _is_prose(text: str) -> bool:
+    """A line of report text: a sentence, not a title, a name or a widget."""
+    from .textkit import cjk_len
+
+    return cjk_len(text) >= 20 and bool(re.search(r"[,。;]", text)) or cjk_len(text) >= 100
+
+
+def _header_furniture(fx, texts: list[str], kinds: list) -> None:
+    """Before the report starts (its first sentence), a site's column names are furniture."""
+    for i, text in enumerate(texts):
+        if kinds[i] is not None or not text:
+            continue
+        if _is_prose(text):
+            return
+        if fx.is_category(text):
+            kinds[i] = "category"
+
+
+def _meta_title(fx, doc: Document, lines: list[TextLine], values: dict) -> tuple[Optional[str], Optional[int]]:
+    """A title field of the page (标 题:…, • 文件标题 …) or the reader's metadata title."""
+    if doc.title:
+        return doc.title, None
+    for i, ln in enumerate(lines):
+        if not ln.chrome:
+            continue
+        title = fx.meta_title(ln.text)
+        if title is None and i in values and fx.meta_title(ln.text + values[i][0]):
+            title = values[i][0]
+        if title:
+            return title, ln.number
+    return None, None
+
+
+def _published(fx, doc: Document, lines: list[TextLine], kinds: list, values: dict) -> tuple[Optional[date], Optional[int]]:
+    """The publication date: the labelled date of the best rank (dates.yaml) on the page's furniture,
+    else the reader's metadata date, else an unlabelled date in furniture.  Clock widgets never count."""
+    best: Optional[tuple[int, date, int]] = None  # (rank, date, line number)
+    unlabelled: Optional[tuple[date, int]] = None
+    for i, ln in enumerate(lines):
+        kind = kinds[i]
+        if kind is None or kind in ("clock", "field-value"):
+            continue
+        found = fx.dates(ln.text)
+        if i in values and not found:  # "• 成文日期:" with the date on the next line
+            found = fx.dates(ln.text + values[i][0])
+        for field in found:
+            if field.rank > 0 and (best is None or field.rank > best[0]):
+                best = (field.rank, field.date, ln.number)
+        if not found and unlabelled is None and fx.row_value(ln.text) is None:
+            plain = parse_date(ln.text)
+            if plain is not None:
+                unlabelled = (plain, ln.number)
+    if best is not None:
+        return best[1], best[2]
+    if doc.published is not None:
+        return doc.published, None
+    if unlabelled is not None:
+        return unlabelled
+    return None, None

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .furniture import furniture, is_date_line
 from .normalize import NormalizedDocument, TextLine
+from .titlewords import clean_title, is_addressee, is_document_number, is_organ_line, looks_like_title, starts_without_organ
 
 _NUM = "一二三四五六七八九十百零〇两"
 
@@ -30,12 +32,6 @@ _NUMBERINGS = (
 _LOOSE_L1 = re.compile(rf"^[{_NUM}]{{1,3}}\s+(?=\S)")
 _ITEM = re.compile(rf"^[{_NUM}]{{1,3}}是")
 _SENTENCE_END = re.compile(r"[。!?;]")
-_TITLE_WORDS = re.compile(r"报告|法治政府建设|依法行政|工作情况|年度")
-_YEAR = re.compile(r"(20\d{2})\s*年")
-#: a title line that starts without naming who reports
-_NO_SUBJECT = re.compile(r"^(关于|20\d{2}\s*年|年度)")
-#: a line that is only the name of an organ ("中共XX县委 XX县人民政府")
-_ORGAN_LINE = re.compile(r"^[^。,;:!?]{2,30}(人民政府|政府|委员会|党委|县委|市委|区委|委|局|办公室|办|厅|中心|管委会|办事处|镇|乡|街道)$")
 
 MAX_HEADING_CHARS = 60
 
@@ -116,38 +112,77 @@ def parse_heading(line: TextLine) -> Optional[tuple[int, str, str, str]]:
     return None
 
 
-def _looks_like_title(text: str) -> bool:
-    return (
-        len(text) <= 80
-        and not text.endswith(("。", ";", ",", ":"))
-        and "," not in text  # a title has no comma; an opening sentence does
-        and bool(_TITLE_WORDS.search(text))
-        and ("报告" in text or "情况" in text or bool(_YEAR.search(text)))
-        and not _ITEM.match(text)
-    )
+#: how many lines of page furniture, menus and headlines may stand before a report starts
+MAX_HEADER_LINES = 40
+
+
+def _is_prose(text: str) -> bool:
+    """A line of report text (a sentence), which ends the header of a page."""
+    from .textkit import cjk_len
+
+    return (cjk_len(text) >= 20 and bool(_PROSE_MARK.search(text))) or cjk_len(text) >= 100
+
+
+_PROSE_MARK = re.compile(r"[,。;]")
+
+
+def _header(body: list[TextLine], first_heading: int) -> list[TextLine]:
+    """The lines before the report starts: before its first heading and its first sentence."""
+    out = []
+    for ln in body[: min(first_heading, MAX_HEADER_LINES)]:
+        if _is_prose(ln.text):
+            break
+        out.append(ln)
+    return out
+
+
+def _candidate(ln: TextLine) -> Optional[str]:
+    """The title a header line offers (文号, 书名号 and 范文 tails removed), or None."""
+    text = ln.text
+    if is_document_number(text) or is_addressee(text) or is_date_line(text):
+        return None
+    title = clean_title(text)
+    if not title or furniture().is_category(title) or not looks_like_title(title):
+        return None
+    return title
 
 
 def find_title(nd: NormalizedDocument, body: list[TextLine], first_heading: int) -> tuple[Optional[str], Optional[TextLine]]:
-    """The report's title: a short line before the first heading that reads like one."""
-    candidates = body[: min(first_heading, 6)]
-    for i, ln in enumerate(candidates):
-        if ln.level_hint == 1 and _looks_like_title(ln.text):
+    """The report's title among the page furniture before the report starts.
+
+    The first line that reads like a title (site column names, breadcrumbs,
+    metadata rows, 文号 lines and addressees never do); an organ line before a
+    title that names no organ is part of it ("通城镇人民政府" + "2025年法治政府建设情况");
+    a title that names no organ gives way to a later one that does
+    ("关于……的报告", then "黔江区邻鄂镇人民政府" + "关于……的报告").  Then the
+    page's title field (标题:), then a short first line.
+    """
+    header = _header(body, first_heading)
+    for ln in header:
+        if ln.level_hint == 1 and looks_like_title(ln.text):
             return ln.text, ln
-    for i, ln in enumerate(candidates):
-        if _looks_like_title(ln.text) and "报告" in ln.text:
-            # "XX县人民政府" on the line before a title that names no organ
-            # ("关于……的报告", "2023年法治政府建设年度报告") belongs to it
-            if i > 0 and _NO_SUBJECT.match(ln.text) and _ORGAN_LINE.match(candidates[i - 1].text):
-                return candidates[i - 1].text + ln.text, candidates[i - 1]
-            return ln.text, ln
+    found: list[tuple[str, TextLine, bool]] = []  # (title, first line, names its organ)
+    for i, ln in enumerate(header):
+        title = _candidate(ln)
+        if title is None:
+            continue
+        organless = starts_without_organ(title)
+        if organless and i > 0 and is_organ_line(header[i - 1].text) and header[i - 1].number < ln.number:
+            found.append((header[i - 1].text + title, header[i - 1], True))
+        else:
+            found.append((title, ln, not organless))
+    if found:
+        with_report = [f for f in found if "报告" in f[0]] or found
+        title, line, named = with_report[0]
+        if not named:
+            title, line, _ = next((f for f in with_report if f[2]), with_report[0])
+        return title, line
     if nd.meta_title:
-        for ln in candidates:
-            if ln.text == nd.meta_title:
-                return ln.text, ln
-        return nd.meta_title, None
-    for ln in candidates[:2]:
-        if _looks_like_title(ln.text) and len(ln.text) <= 50:
-            return ln.text, ln
+        meta = clean_title(nd.meta_title)
+        for ln in body[: min(first_heading, MAX_HEADER_LINES)]:
+            if ln.text == nd.meta_title or clean_title(ln.text) == meta:
+                return meta, ln
+        return meta, None
     return None, None
 
 

@@ -1,0 +1,191 @@
+"""Page furniture: what a web page, a 范文 site or a sharing site puts around a report.
+
+Metadata rows (``索引号：…``, ``[ 主题分类 ] 卫生``, ``• 文号``), breadcrumbs
+(``您当前位置：首页 > …``), clock widgets (``今天是：2019年10月31日 星期三``),
+widget bars (``【字体：大 中 小】【打印】``), footers, related-link lists,
+site column names (``工作报告``), the sentences of 范文 sites (``本站为你精心整理了…``)
+and watermarks spliced into the text.  The words are data
+(``rules/vocabulary/page.yaml``, ``dates.yaml``, ``fanwen.yaml``); this module
+compiles them once per process into bounded regular expressions (a line may be
+100,000 characters long) and answers questions about one line of normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Optional
+
+from .vocabulary import Vocabulary, alternation, vocabulary
+
+#: a date as pages write it: 2024-03-04, 2024/3/4, 2024.03.04, 2024年3月4日
+DATE = r"(?:19|20)\d{2}\s{0,2}[-/.年]\s{0,2}\d{1,2}\s{0,2}[-/.月]\s{0,2}\d{1,2}"
+_DATE = re.compile(r"((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.月]\s{0,2}(\d{1,2})")
+#: page numbers printed in PDF copies: "- 3 -", "—3—", "第 3 页 共 10 页", "3/10"
+_PAGE_NUMBER = re.compile(r"^(?:[-—–\s]{0,6}\d{1,4}[-—–\s]{0,6}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,/]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})$")
+_SENTENCE_END = re.compile(r"[。!?;]")
+_SENTENCE = re.compile(r"[^。!?]{1,2000}[。!?]?")
+#: separators that make a breadcrumb on their own when there are two of them
+_STRONG_SEPARATORS = (">>", ">", "＞", "»", "›", "→", "->", "—>")
+
+
+def parse_date(text: str) -> Optional[date]:
+    """The first valid date in ``text`` (2024-03-04, 2024/3/4, 2024年3月4日 …), or None."""
+    for m in _DATE.finditer(text):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is only a date, maybe with its label and time ("2021年06月15日", "(2024年1月30日)",
+    "发布时间:2024-03-04 10:00")."""
+    text = text.strip().strip("()[]【】").strip()
+    if len(text) > 40:
+        return False
+    m = furniture().date_line.match(text)
+    return bool(m)
+
+
+@dataclass(frozen=True)
+class DateField:
+    """A labelled date on a line of page furniture."""
+
+    label: str
+    rank: int  # from dates.yaml; 0 = not a publication date at all
+    date: date
+
+
+class Furniture:
+    """The compiled furniture vocabulary."""
+
+    def __init__(self, v: Vocabulary):
+        self.v = v
+        self.date_rank = dict(v.date_labels)
+        for label in v.not_publication_labels:
+            self.date_rank[label] = 0
+        generic = set(v.generic_field_names)
+        every = set(v.field_names) | generic | set(self.date_rank)
+        specific = every - generic
+        bullets = "".join(re.escape(b) for b in v.bullets)
+        any_label = alternation(every)
+        # "索引号：…" "[ 主题分类 ] 卫生" "【发布日期】…" anywhere on a line: a label followed by a colon or a closing bracket
+        self.field = re.compile(rf"(?:^|[\s【\[|{bullets}])\s?({any_label})\s{{0,3}}(?:[:：]|[】\]])")
+        # a row that starts with a label even without a colon: "• 文号" "• 成文日期 2021-04-16" "- 标题:……"
+        # (after a bullet the value may follow the label directly: spaces between Chinese characters are gone)
+        self.row = re.compile(
+            rf"^(?:[{bullets}]\s{{0,3}}[【\[]?\s{{0,2}}(?P<label>{alternation(specific)})\s{{0,2}}[】\]]?\s{{0,3}}[:：]?"
+            rf"|[【\[]?\s{{0,2}}(?P<label2>{alternation(specific)})\s{{0,2}}[】\]]?(?:\s{{0,3}}[:：]|\s{{1,3}}|$))\s{{0,3}}(?P<value>.{{0,160}})$"
+        )
+        self.labelled = re.compile(rf"^[{bullets}]?\s{{0,3}}[【\[]?\s{{0,2}}(?P<label>{any_label})\s{{0,2}}[】\]]?\s{{0,3}}[:：]\s{{0,3}}(?P<value>.{{0,160}})$")
+        self.date_field = re.compile(rf"({alternation(self.date_rank)})\s{{0,3}}(?:[】\]]\s{{0,2}}[:：]?|[:：])?\s{{0,3}}({DATE})")
+        self.title_field = re.compile(r"(?:^|[\s【\[|" + bullets + r"])(?:文件标题|标题|文件名称|信息名称|名称)\s{0,2}[】\]]?\s{0,3}[:：]?\s{0,3}(\S.{1,120})$")
+        self.widget_words = re.compile(alternation(v.chrome_words) + "|" + "|".join(re.escape(m) for m in v.chrome_marks) + r"|\s")
+        self.widget_word = re.compile(alternation(v.chrome_words))
+        markers, roots = alternation(v.breadcrumb_markers), alternation(v.breadcrumb_roots)
+        seps = alternation(v.breadcrumb_separators)
+        self.breadcrumb = re.compile(rf"^(?:(?:{markers})\s{{0,3}}(?:[:：]|(?=\s{{0,3}}(?:{roots}|{seps})))|(?:{roots})\s{{0,3}}(?:{seps}))")
+        self.strong_separator = re.compile(alternation(_STRONG_SEPARATORS))
+        self.clock = re.compile(alternation(v.clock_markers))
+        self.footer = re.compile(alternation(v.footer_words))
+        self.related = re.compile(rf"^[【\[]?\s{{0,2}}(?:{alternation(v.related_links)})\s{{0,2}}[】\]]?\s{{0,2}}[:：]?$")
+        self.categories = set(v.category_words)
+        self.fanwen = re.compile(alternation(v.fanwen_phrases))
+        self.watermark = re.compile("|".join(f"(?:{p})" for p in v.watermarks)) if v.watermarks else None
+        self.any_date = re.compile(DATE)
+        self.date_line = re.compile(
+            rf"^(?:(?:{alternation(self.date_rank)})\s{{0,2}}[:：]?\s{{0,2}})?{DATE}\s{{0,2}}日?(?:\s{{0,2}}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$"
+        )
+        self.edge_marks = re.compile(r"^[\s|｜•·●▪■◆\-*【\[\]】>»:：]{1,10}|[\s|｜•·●▪■◆\-*【\[\]】>»:：]{1,10}$")
+
+    # ------------------------------------------------------------ lines
+
+    def kind(self, text: str) -> Optional[str]:
+        """What kind of furniture a whole line is, or None for report text.
+
+        ``field`` (metadata), ``breadcrumb``, ``clock``, ``page-number``,
+        ``footer``, ``widget``, ``fanwen``.
+        """
+        if not text:
+            return None
+        short = len(text) <= 160 and not _SENTENCE_END.search(text)
+        if short and self.any_date.search(text) and self.clock.search(text) and len(text) <= 60:
+            return "clock"
+        if short and (self.field.search(text) or self.row.match(text)):
+            return "field"
+        if len(text) <= 200 and "。" not in text and (self.breadcrumb.match(text) or self._separated(text)):
+            return "breadcrumb"
+        if _PAGE_NUMBER.match(text):
+            return "page-number"
+        if len(text) < 120 and "。" not in text and self.footer.search(text):
+            return "footer"
+        if len(text) <= 120 and self.fanwen.search(text):
+            return "fanwen"
+        if len(text) <= 40 and self._widget(text):
+            return "widget"
+        return None
+
+    def _separated(self, text: str) -> bool:
+        """Two or more breadcrumb separators between short steps: "首页 >> 政府信息公开 >> 法定主动公开内容"."""
+        if len(text) > 120 or _SENTENCE_END.search(text) or "," in text:
+            return False
+        steps = [s.strip() for s in self.strong_separator.split(text)]
+        return len(steps) >= 3 and all(0 < len(s) <= 24 for s in steps)
+
+    def _widget(self, text: str) -> bool:
+        rest = self.widget_words.sub("", text)
+        if not rest:
+            return True
+        return rest.isdigit() and bool(self.widget_word.search(text))
+
+    def is_related(self, text: str) -> bool:
+        """A "相关链接" heading: the lines after it are other pages' titles."""
+        return bool(self.related.match(text))
+
+    def is_category(self, text: str) -> bool:
+        """A site column name standing alone on its line ("工作报告", "政务公开")."""
+        return self.edge_marks.sub("", text) in self.categories
+
+    def row_value(self, text: str) -> Optional[tuple[str, str]]:
+        """(label, value) of a metadata row ("• 发布机构:" → ("发布机构", "")), or None."""
+        m = self.labelled.match(text)
+        if m:
+            return m.group("label"), m.group("value").strip()
+        m = self.row.match(text)
+        if m:
+            return m.group("label") or m.group("label2"), m.group("value").strip()
+        return None
+
+    def dates(self, text: str) -> list[DateField]:
+        """The labelled dates of a line of furniture, with the rank of their label."""
+        out = []
+        for m in self.date_field.finditer(text):
+            found = parse_date(m.group(2))
+            if found is not None:
+                out.append(DateField(m.group(1), self.date_rank.get(m.group(1), 1), found))
+        return out
+
+    def meta_title(self, text: str) -> Optional[str]:
+        """The value of a title field ("标 题:鲍沟镇2025年度……报告", "• 文件标题 关于……的报告")."""
+        m = self.title_field.search(text)
+        return m.group(1).strip() if m else None
+
+    # ------------------------------------------------------------ inside lines
+
+    def strip_spliced(self, text: str) -> str:
+        """The text without spliced watermarks and, in a long line, without the sentences of 范文 sites."""
+        if self.watermark is not None and self.watermark.search(text):
+            text = self.watermark.sub("", text)
+        if len(text) > 120 and self.fanwen.search(text):
+            text = "".join(s for s in _SENTENCE.findall(text) if not self.fanwen.search(s))
+        return text
+
+
+@lru_cache(maxsize=1)
+def furniture() -> Furniture:
+    """The furniture of the shipped vocabulary, compiled once per process."""
+    return Furniture(vocabulary())

@@ -1,0 +1,145 @@
+"""Find the outline inside long lines: text whose line breaks were lost.
+
+Extractions from document-sharing sites and some PDFs put a whole report on
+one or a few lines ("…提供了有力法治保障。一、坚持党的领导,压实法治建设责任(一)健全工作机制。…"),
+or glue the first heading to the end of the opening paragraph.  This module
+finds where such a line holds a heading and returns the offsets (in the line
+as read) where it is cut; normalize.py makes one :class:`TextLine` of each piece,
+keeping the original line number and the piece's column.
+
+A heading starts inside a line when a numbering of the Chinese hierarchy
+(第一部分 › 一、 › （一） › 1. › （1）) comes
+
+* after the end of a sentence (。！？；：), or
+* right after the text of a heading that has no full stop (``一、坚持党的领导(一)健全机制``),
+
+and continues the numbering seen so far (一 starts a sequence; 三 needs 二
+before it).  "1." and "(1)" count only in really long lines (:data:`LONG_LINE`):
+in an ordinary paragraph they are a list, not an outline.  A numeral list
+("二、三季度") never starts a heading.  A long first line that starts with a
+title ("XX县2023年法治政府建设年度报告2023年，我县……") is cut after the title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Optional
+
+#: a line at least this long (characters) is a lost-line-break text: "1." and "(1)" may start headings in it
+LONG_LINE = 300
+#: a line at least this long may start with a title glued to the opening
+TITLE_LINE = 100
+_NUM = "一二三四五六七八九十"
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+
+#: (rank, pattern of a numbering at the current position; group 1 is the ordinal)
+_NUMBERINGS = (
+    (0, re.compile(rf"第([{_NUM}]{{1,3}})部分")),
+    (1, re.compile(rf"([{_NUM}]{{1,3}})\s?、(?![{_NUM}\d])")),
+    (2, re.compile(rf"\(([{_NUM}]{{1,3}})\)\s?[、.]?(?![、,;:)])")),
+    (3, re.compile(r"(\d{1,2})\s?[、.](?=[\u4e00-\u9fff])")),
+    (4, re.compile(r"\((\d{1,2})\)(?=[\u4e00-\u9fff])")),
+)
+_START = re.compile(rf"第[{_NUM}]|[{_NUM}]{{1,3}}\s?、|\([{_NUM}\d]|\d{{1,2}}\s?[、.]")
+_SENTENCE_END = "。!?;:"
+_STOP = re.compile(r"[。!?;]")
+_TITLE_AT_START = re.compile(r"^[^。,;:!?]{6,60}?(?:报告|情况|总结)(?=(?:19|20)\d{2}\s?年|[^。,;]{2,24}:)")
+_TITLE_WORDS = ("法治", "依法行政", "依法治")
+
+
+def ordinal(numeral: str) -> Optional[int]:
+    """一 → 1, 十二 → 12, 二十 → 20, "3" → 3."""
+    if numeral.isdigit():
+        return int(numeral)
+    if "十" in numeral:
+        head, _, tail = numeral.partition("十")
+        tens = _DIGITS.get(head, 1) if head else 1
+        ones = _DIGITS.get(tail, 0) if tail else 0
+        return tens * 10 + ones if len(tail) <= 1 else None
+    return _DIGITS.get(numeral) if len(numeral) == 1 else None
+
+
+def _normalized(raw: str) -> tuple[str, list[int]]:
+    """NFKC per character, and for each character of the result the offset of the raw character it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(raw):
+        norm = unicodedata.normalize("NFKC", ch)
+        out.append(norm)
+        where.extend([i] * len(norm))
+    return "".join(out), where
+
+
+def _numbering_at(text: str, pos: int) -> Optional[tuple[int, int, int]]:
+    """(rank, ordinal, end) of a numbering starting at ``pos``, or None."""
+    for rank, pattern in _NUMBERINGS:
+        m = pattern.match(text, pos)
+        if m:
+            n = ordinal(m.group(1))
+            if n:
+                return rank, n, m.end()
+    return None
+
+
+class Splitter:
+    """Cuts lines in document order, remembering the numbering seen so far."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, int] = {}  # rank -> last ordinal seen
+        self.lines_seen = 0
+
+    def _accept(self, rank: int, n: int) -> None:
+        self.last[rank] = n
+        for lower in [r for r in self.last if r > rank]:
+            del self.last[lower]
+
+    def _continues(self, rank: int, n: int) -> bool:
+        return n == 1 or self.last.get(rank) == n - 1
+
+    def cuts(self, raw: str) -> list[int]:
+        """Offsets into ``raw`` where a new piece starts (always begins with 0)."""
+        self.lines_seen += 1
+        text, where = _normalized(raw)
+        stripped = text.lstrip()
+        lead = len(text) - len(stripped)
+        cuts = [0]
+        if not stripped:
+            return cuts
+        own = _numbering_at(text, lead)
+        if own is not None:
+            self._accept(own[0], own[1])
+        segment_rank = own[0] if own is not None else None
+        segment_start = lead
+        if own is None and self.lines_seen <= 3 and len(text) >= TITLE_LINE:
+            m = _TITLE_AT_START.match(stripped)
+            if m and any(w in m.group(0) for w in _TITLE_WORDS):
+                cut = lead + m.end()
+                cuts.append(where[cut])
+                segment_start, segment_rank = cut, None
+        long_line = len(text) >= LONG_LINE
+        for m in _START.finditer(text, lead + 1):
+            pos = m.start()
+            found = _numbering_at(text, pos)
+            if found is None:
+                continue
+            rank, n, _ = found
+            if rank >= 3 and not long_line:
+                continue
+            before = text[segment_start:pos].rstrip()
+            if not before:
+                continue
+            after_stop = before[-1] in _SENTENCE_END
+            glued = (
+                rank in (2, 4)
+                and segment_rank is not None
+                and segment_rank < rank
+                and len(before) <= 60
+                and not _STOP.search(before)
+            )
+            if not (after_stop or glued) or not self._continues(rank, n):
+                continue
+            self._accept(rank, n)
+            cuts.append(where[pos])
+            segment_start, segment_rank = pos, rank
+        return cuts
