@@ -153,6 +153,9 @@ def wheel_site(tmp_path_factory):
 
 def test_wheel_ships_the_rules(wheel_site):
     assert (wheel_site / "checker" / "rules" / "national.yaml").is_file()
+    # the vocabulary (page furniture, date labels, title words …) ships beside the rulebooks
+    shipped = {p.name for p in (REPO / "rules" / "vocabulary").glob("*.yaml")}
+    assert shipped and shipped == {p.name for p in (wheel_site / "checker" / "rules" / "vocabulary").glob("*.yaml")}
     assert (wheel_site / "checker" / "data" / "lexicon.txt").is_file()
 
 

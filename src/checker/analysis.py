@@ -22,6 +22,7 @@ from .model import Coverage, Document
 from .normalize import NormalizedDocument, TextLine, mark_guidance, normalize
 from .outline import Outline, build_outline
 from .rulebook import Rulebook
+from .subject import Subject
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Analysis:
     year: Optional[int]
     published: Optional[date]
     published_line: Optional[TextLine]
+    subject: Optional[Subject] = None  # who wrote it: from the title, the opening sentence or the signature
     previous: Optional["Analysis"] = None  # last year's report (--previous), analysed by the same rulebook
 
     # ------------------------------------------------------------ facts
@@ -160,6 +162,7 @@ class Analysis:
         (None when the file does not have it as such)."""
         import unicodedata
 
+        offset = (line.column or 1) - 1  # a piece of a long line cut at its headings (linesplit.py)
         for text in (line.raw, unicodedata.normalize("NFKC", line.raw)):
             at = -1
             for _ in range(occurrence + 1):
@@ -167,8 +170,8 @@ class Analysis:
                 if at < 0:
                     break
             if at >= 0:
-                return at + 1
-        return None
+                return offset + at + 1
+        return line.column
 
     def scope_present(self, scope: tuple[str, ...]) -> bool:
         """Whether any of the scope is in the report (a title, a part not missing …)."""
@@ -211,11 +214,12 @@ def analyse(document: Document, rulebook, previous: Optional[Document] = None, p
     that picks the profile the report's subject calls for.  ``published`` is
     used when the file carries no publication date.
     """
-    from .profiles import resolve as resolve_profile
+    from .profiles import report_subject, resolve as resolve_profile
 
     nd = mark_guidance(normalize(document), _guidance_markers(rulebook))
     outline = build_outline(nd)
-    judged_by = resolve_profile(rulebook, outline)
+    subject = report_subject(rulebook, outline)
+    judged_by = resolve_profile(rulebook, subject)
     parts = match_parts(outline, judged_by)
     year = detect_year(outline, parts)
     found, found_line = detect_published(nd, outline)
@@ -231,5 +235,6 @@ def analyse(document: Document, rulebook, previous: Optional[Document] = None, p
         year=year,
         published=found,
         published_line=found_line,
+        subject=subject,
         previous=last,
     )

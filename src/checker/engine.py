@@ -20,7 +20,6 @@ from .checks import run_rules
 from .checks.personal_data import masking
 from .model import Document, PartResult, ReadError, ReportResult
 from .places import localize
-from .profiles import report_subject
 from .personal import mask_result
 from .readers import read_document
 from .rulebook import Rulebook
@@ -90,7 +89,7 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         findings=findings,
         published=a.published,
         format=doc.format,
-        lines=[(ln.number, ln.shown, ln.raw, ln.chrome) for ln in nd.lines] if options.keep_lines else [],
+        lines=nd.source_lines() if options.keep_lines else [],
         coverage=coverage,
         rulebook=judged_by,
         pass_mark=pass_mark,
@@ -107,8 +106,13 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
 
 
 def _subject(a) -> "str | None":
-    """The organ that wrote the report (单位): named in its title, else in its signature."""
-    return report_subject(a.title, [ln.text for ln in a.signature_tail], a.rulebook.detect)
+    """The organ that wrote the report (单位), as read (subject.py): from its title, opening sentence or signature."""
+    return a.subject.text if a.subject is not None else None
+
+
+def _named_subject(a) -> "str | None":
+    """The subject when it names an organ ("青山县司法局"), not only its kind ("我局", "街道"): what pairing compares."""
+    return a.subject.text if a.subject is not None and a.subject.named else None
 
 
 def _paired(a, subject, options: Options):
@@ -118,7 +122,7 @@ def _paired(a, subject, options: Options):
     from .previous import pair_problems
 
     last = a.previous
-    problems = pair_problems(Path(last.path).name, subject, a.year, _subject(last), last.year)
+    problems = pair_problems(Path(last.path).name, _named_subject(a), a.year, _named_subject(last), last.year)
     if not problems:
         return a, []
     if options.force_previous:

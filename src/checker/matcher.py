@@ -179,9 +179,15 @@ def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: R
     return PartMatch(part, "missing", promised=promised, via="none")
 
 
+def _empty(outline: Outline, heading: Heading) -> bool:
+    """A heading with no text under it, not even a sub-heading."""
+    return not heading.inline_body and heading.end <= heading.start + 1
+
+
 def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
     top = outline.top_rank
-    candidates = [h for h in outline.headings if top is not None and h.rank <= top + 1]
+    # a heading with nothing under it (a form's empty row) does not make a part present
+    candidates = [h for h in outline.headings if top is not None and h.rank <= top + 1 and not _empty(outline, h)]
 
     results: dict[str, PartMatch] = {}
     assigned: set[int] = set()
@@ -203,7 +209,7 @@ def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
     # A top-level heading no alias matched may still name a part in other words
     # ("四、存在的困难", "五、下一步努力方向"): the part's heading words decide.
     for h in outline.top_level():
-        if h.start in assigned or not _plain_heading(h.text):
+        if h.start in assigned or not _plain_heading(h.text) or _empty(outline, h):
             continue
         for part in heading_parts:
             if part.id in results or any(word in h.text for word in part.exclude):
@@ -216,12 +222,13 @@ def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
     # them (``themes: true``: the measures).
     theme_part = next((p for p in heading_parts if p.themes), None)
     if theme_part is not None and theme_part.id not in results:
-        themes = [h for h in outline.top_level() if h.start not in assigned]
-        claimed = [r.heading for r in results.values() if r.heading is not None]
-        first_claimed = min((h.start for h in claimed), default=None)
+        themes = [h for h in outline.top_level() if h.start not in assigned and not _empty(outline, h)]
         # themes come before the closing parts (shortcomings / plan); a lone
-        # unclaimed heading after them is not the measures
-        themes = [h for h in themes if first_claimed is None or h.start < first_claimed or len(themes) >= 2]
+        # unclaimed heading after them is not the measures (after a part that
+        # may lead a report, ``leads: true`` such as the first-responsible part, it is)
+        closing = [r.heading for r in results.values() if r.heading is not None and not r.part.leads]
+        first_closing = min((h.start for h in closing), default=None)
+        themes = [h for h in themes if first_closing is None or h.start < first_closing or len(themes) >= 2]
         if themes:
             text = "\n".join(outline.section_text(h) for h in themes)
             results[theme_part.id] = PartMatch(theme_part, "present", heading=themes[0], line=themes[0].line, text=text, via="themes", sections=tuple(themes))

@@ -74,6 +74,7 @@ class Finding:
         return (
             SEVERITIES.index(self.severity),
             self.line if self.line is not None else 10**9,
+            self.column or 0,
             self.rule,
             self.part or "",
             self.message,
@@ -125,7 +126,8 @@ class ReportResult:
     #: the measures' coverage of the 纲要's systems (outline-coverage), None when not measured
     coverage: Optional[Coverage] = None
     title_line: Optional[int] = None  # the line (paragraph) of the title
-    subject: Optional[str] = None  # the organ that wrote the report (单位), from its title or signature
+    #: the organ that wrote the report (单位), as read from its title, opening sentence or signature ("下蜀镇")
+    subject: Optional[str] = None
     pass_mark: Optional[float] = None  # the pass mark it was judged by
     fail_on: Optional[str] = None  # the lowest severity that fails it
     #: what the batch compares across reports (copied-report): small sketches of the text, never output

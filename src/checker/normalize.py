@@ -29,6 +29,7 @@ from typing import Optional
 from .furniture import furniture
 from .linesplit import Splitter
 from .model import Document, SourceLine
+from .textkit import is_prose
 from .titlewords import looks_like_title
 
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -250,19 +251,12 @@ def _row_values(fx, texts: list[str], kinds: list) -> dict[int, tuple[str, int]]
 _SENTENCE_STOP = re.compile(r"[。!?;]")
 
 
-def _is_prose(text: str) -> bool:
-    """A line of report text: a sentence, not a title, a name or a widget."""
-    from .textkit import cjk_len
-
-    return cjk_len(text) >= 20 and bool(re.search(r"[,。;]", text)) or cjk_len(text) >= 100
-
-
 def _header_furniture(fx, texts: list[str], kinds: list) -> None:
     """Before the report starts (its first sentence), a site's column names are furniture."""
     for i, text in enumerate(texts):
         if kinds[i] is not None or not text:
             continue
-        if _is_prose(text):
+        if is_prose(text):
             return
         if fx.is_category(text):
             kinds[i] = "category"

@@ -15,6 +15,7 @@ from typing import Optional
 
 from .furniture import furniture, is_date_line
 from .normalize import NormalizedDocument, TextLine
+from .textkit import CELL, cjk_len, is_prose
 from .titlewords import clean_title, is_addressee, is_document_number, is_organ_line, looks_like_title, starts_without_organ
 
 _NUM = "一二三四五六七八九十百零〇两"
@@ -80,6 +81,9 @@ class Outline:
 
 def split_heading(text: str) -> tuple[str, str]:
     """Split a numbered line's rest into (heading, inline body)."""
+    cell = text.find(CELL)
+    if 0 < cell <= MAX_HEADING_CHARS:  # a form's row: "一、主要举措和成效 | 2023年，我县……"
+        return text[:cell].strip(), text[cell + len(CELL) :].strip()
     if len(text) <= MAX_HEADING_CHARS and not _SENTENCE_END.search(text[:-1]):
         return text.rstrip("。:;"), ""
     m = _SENTENCE_END.search(text)
@@ -116,21 +120,11 @@ def parse_heading(line: TextLine) -> Optional[tuple[int, str, str, str]]:
 MAX_HEADER_LINES = 40
 
 
-def _is_prose(text: str) -> bool:
-    """A line of report text (a sentence), which ends the header of a page."""
-    from .textkit import cjk_len
-
-    return (cjk_len(text) >= 20 and bool(_PROSE_MARK.search(text))) or cjk_len(text) >= 100
-
-
-_PROSE_MARK = re.compile(r"[,。;]")
-
-
 def _header(body: list[TextLine], first_heading: int) -> list[TextLine]:
     """The lines before the report starts: before its first heading and its first sentence."""
     out = []
     for ln in body[: min(first_heading, MAX_HEADER_LINES)]:
-        if _is_prose(ln.text):
+        if is_prose(ln.text):
             break
         out.append(ln)
     return out
@@ -186,6 +180,58 @@ def find_title(nd: NormalizedDocument, body: list[TextLine], first_heading: int)
     return None, None
 
 
+#: an unnumbered heading is this short (Chinese characters)
+BARE_MIN, BARE_MAX = 4, 30
+_BARE_STOP = re.compile(r"[。;!?:]")
+
+
+def _bare_label(ln: TextLine) -> bool:
+    """A short line that could be an unnumbered heading: no sentence, not a name, a date or an addressee."""
+    text = ln.text
+    return (
+        BARE_MIN <= cjk_len(text) <= BARE_MAX
+        and len(text) <= 40
+        and not _BARE_STOP.search(text)
+        and not text.endswith("如下")
+        and not is_date_line(text)
+        and not is_organ_line(text)
+        and not is_document_number(text)
+        and not _ITEM.match(text)
+    )
+
+
+def _bare_headings(body: list[TextLine], title_line: Optional[TextLine], headings: list[Heading]) -> list[Heading]:
+    """Unnumbered headings of a text that has no outline of its own.
+
+    Copies that lost their numbering and bold type (WeChat mirrors, news
+    sites) keep each heading as a short line between two paragraphs; a report
+    filled into a form keeps each row's label ("主要举措和成效 | 2023年，我县……",
+    or the label on its own line).  After the report's first sentence, such a
+    line followed by a paragraph, a cell or another such label is a heading.
+    """
+    taken = {h.start for h in headings}
+    started = False
+    out: list[Heading] = []
+    for pos, ln in enumerate(body):
+        if ln is title_line or pos in taken:
+            continue
+        text = ln.text
+        if not started:
+            started = is_prose(text) or CELL in text
+            if not started:
+                continue
+        label, _, cell = (part.strip() for part in text.partition(CELL))
+        if CELL in text and cell and len(label) <= 20 and BARE_MIN <= cjk_len(label) and not _BARE_STOP.search(label):
+            out.append(Heading(line=ln, rank=1, text=label, numbering="", inline_body=cell, start=pos))
+            continue
+        if not _bare_label(ln) or pos + 1 >= len(body):
+            continue
+        after = body[pos + 1]
+        if is_prose(after.text) or _bare_label(after) or CELL in after.text:
+            out.append(Heading(line=ln, rank=1, text=text, numbering="", inline_body="", start=pos))
+    return out
+
+
 def build_outline(nd: NormalizedDocument) -> Outline:
     body = nd.body
     headings: list[Heading] = []
@@ -220,6 +266,9 @@ def build_outline(nd: NormalizedDocument) -> Outline:
         for h in headings:
             if not h.numbering:
                 h.rank += 1
+
+    if not any(h.rank <= 2 for h in headings):
+        headings = sorted(headings + _bare_headings(body, title_line, headings), key=lambda h: h.start)
 
     stack: list[Heading] = []
     for h in headings:

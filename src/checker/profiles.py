@@ -1,11 +1,12 @@
-"""Which profile judges a report: the one asked for, or the one its title names.
+"""Which profile judges a report: the one asked for, or the one its subject calls for.
 
 Without ``--profile`` / ``--rulebook`` each report is judged by the shipped
-profile that fits its subject (the organ that wrote it): a 司法局 report by
-``department``, a 镇 or 街道 report by ``township``, a county's by
-``government``.  The subject is read from the title (or, when the title names
-no organ, from the signature at the end) and matched against the ``detect``
-rules of the base rulebook (``rules/national.yaml``): data, not code.
+profile that fits its subject (the organ that wrote it): a 司法局 or a 司法部
+report by ``department``, a 镇 or 街道 report by ``township``, a county's or a
+development zone's by ``government``.  The subject is read from the title,
+else from the opening sentence, else from the signature (subject.py), and
+matched against the ``detect`` rules of the base rulebook
+(``rules/national.yaml``): data, not code.
 
 Every profile is loaded once per process and kept (:class:`AutoProfile`).
 """
@@ -16,10 +17,9 @@ import re
 from typing import Optional, Union
 
 from .rulebook import Detect, Rulebook, load_rulebook, shipped_names
+from .subject import Subject, find_subject, organs_for_profile
 
 BASE = "national"
-#: how many lines at the end of a report may hold its signature (落款)
-SIGNATURE_LINES = 4
 _SIGNATURE_MAX = 30
 _DATE = re.compile(r"^\s*(20\d{2}|二〇[一二三四五六七八九〇零]{2})\s*年")
 _PUNCT = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】·.\-—_]")
@@ -38,11 +38,13 @@ def subject_of(text: str, detect: Detect) -> str:
 
 
 def profile_for_subject(subject: str, detect: Detect) -> Optional[str]:
+    """The profile a subject calls for; a joint subject counts as its government or department."""
     if not subject:
         return None
-    for profile, pattern in detect.rules:
-        if re.search(pattern, subject):
-            return profile
+    for organ in organs_for_profile(subject):
+        for profile, pattern in detect.rules:
+            if re.search(pattern, organ):
+                return profile
     return None
 
 
@@ -61,21 +63,6 @@ def detect_profile(title: Optional[str], signature: list[str], detect: Optional[
         found = profile_for_subject(_PUNCT.sub("", text), detect)
         if found:
             return found
-    return None
-
-
-def report_subject(title: Optional[str], signature: list[str], detect: Optional[Detect]) -> Optional[str]:
-    """The organ that wrote the report (单位): named in the title, else the signature's organ line."""
-    if detect is None:
-        return None
-    if title:
-        found = subject_of(title, detect)
-        if found and len(found) <= _SIGNATURE_MAX:
-            return found
-    for line in reversed(signature):
-        text = _PUNCT.sub("", line.strip())
-        if text and len(text) <= _SIGNATURE_MAX and "。" not in line and not _DATE.match(line.strip()) and profile_for_subject(text, detect):
-            return text
     return None
 
 
@@ -104,7 +91,15 @@ class AutoProfile:
         return self._loaded[name]
 
     def choose(self, title: Optional[str], signature: list[str]) -> Rulebook:
-        name = detect_profile(title, signature, self.base.detect)
+        return self._named(detect_profile(title, signature, self.base.detect))
+
+    def choose_for(self, subject: Optional[Subject]) -> Rulebook:
+        """The profile for a subject found by :func:`checker.subject.find_subject`."""
+        if subject is None or self.base.detect is None:
+            return self.base
+        return self._named(profile_for_subject(subject.text, self.base.detect))
+
+    def _named(self, name: Optional[str]) -> Rulebook:
         if name is None or name not in self._shipped:
             return self.base
         return self.profile(name)
@@ -127,9 +122,16 @@ def named(choice: RulebookChoice, profile: Optional[str]) -> Rulebook:
     return choice
 
 
-def resolve(choice: RulebookChoice, outline) -> Rulebook:
-    """The rulebook that judges this report (its outline gives title and signature)."""
+def report_subject(choice: RulebookChoice, outline) -> Optional[Subject]:
+    """Who wrote the report (its title, opening sentence or signature), read with the base rulebook's ``detect``."""
+    detect = choice.base.detect if isinstance(choice, AutoProfile) else choice.detect
+    if detect is None:
+        detect = load_rulebook(BASE).detect
+    return find_subject(outline.title, outline.title_line, outline.body, detect)
+
+
+def resolve(choice: RulebookChoice, subject: Optional[Subject]) -> Rulebook:
+    """The rulebook that judges this report: the one asked for, or the one its subject calls for."""
     if isinstance(choice, AutoProfile):
-        tail = [ln.text for ln in outline.body[-SIGNATURE_LINES:]]
-        return choice.choose(outline.title, tail)
+        return choice.choose_for(subject)
     return choice

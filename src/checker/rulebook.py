@@ -112,6 +112,7 @@ PART_KEYS = {
     "patterns": _REGEXLIST,
     "promised_by": _STRLIST,
     "themes": _BOOL,
+    "leads": _BOOL,
     "year_offset": _INT,
     "thin": _MAP,
     "message": _STR,
@@ -244,6 +245,7 @@ class Part:
     within: Optional[str] = None
     promised_by: tuple[str, ...] = ()  # words in the container's heading that promise this part (原因)
     themes: bool = False  # thematic top-level headings that no part claims are this part
+    leads: bool = False  # real reports often put this part before the measures (themes after it are still the measures)
     year_offset: Optional[int] = None  # a year in its heading is the report year + this (the plan: 1)
     promised_message: Optional[str] = None
     heading: Optional[str] = None  # the heading `checker template` writes (default: the first alias)
@@ -310,7 +312,8 @@ class Rule:
             evidence=evidence,
             fix=analysis.fill(self.fix if fix is None else fix, **values),
             related_line=related.number if related is not None else None,
-            column=column,
+            # a piece of a long line cut at its headings starts at its own column of the line
+            column=column if column is not None else getattr(line, "column", None),
         )
 
 
@@ -881,6 +884,7 @@ def _build(raw: dict, source: str, errors: Optional[list] = None) -> Rulebook:
                     within=p.get("within"),
                     promised_by=tuple(p.get("promised_by", ())),
                     themes=bool(p.get("themes", False)),
+                    leads=bool(p.get("leads", False)),
                     year_offset=p.get("year_offset"),
                     promised_message=p.get("promised_message"),
                     heading=p.get("heading"),

@@ -18,6 +18,8 @@ PUNCT = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】\-—·.]")
 DIGITS = re.compile(r"\d+(\.\d+)?")
 #: a figure in the sense of the substance rules: not a year, month, day or number sign
 FIGURE = r"(?<![\d.])\d{1,12}(\.\d{1,6})?(?![\d.年月日号])"
+#: how the readers join the cells of a table row (readers/word.py, readers/web.py)
+CELL = " | "
 #: a sentence, ending at 。 ; ! ? or at the end of the text
 SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
 
@@ -41,3 +43,12 @@ def cjk_len(text: str) -> int:
 def squeeze(text: str) -> str:
     """The text without punctuation or spaces (for comparing paragraphs)."""
     return PUNCT.sub("", text)
+
+
+_PROSE_MARK = re.compile(r"[,。;]")
+
+
+def is_prose(text: str) -> bool:
+    """A line of report text (a sentence), not a title, a name, a heading or a widget."""
+    chars = cjk_len(text)
+    return (chars >= 20 and bool(_PROSE_MARK.search(text))) or chars >= 100

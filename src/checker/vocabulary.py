@@ -78,6 +78,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "party_suffixes": (WORDS, "how the name of a party organ ends (党委, 县委 …)"),
     # subjects.yaml
     "subject_verbs": (WORDS, "how the predicate after the subject of an opening sentence starts"),
+    "subject_lead_ins": (WORDS, "lead-ins before the subject of an opening sentence (根据, 按照 …)"),
     "subject_pronouns": (WORDS, "pronouns before an organ suffix (我局, 本县)"),
     "level_words": (WORDS, "administrative levels before 政府 (区政府)"),
     "bare_subjects": (WORDS, "subjects that are only a kind of organ (街道, 自治区)"),

@@ -25,7 +25,7 @@ def report_to_dict(r: ReportResult) -> dict:
         "passed": r.passed if r.error is None else False,
         "reason": r.reason if r.error is None else "无法读取",
         "profile": r.profile if r.error is None else None,
-        "subject": r.subject,
+        "subject": r.subject if r.error is None else None,
         "published": r.published.isoformat() if r.published else None,
         "parts": [
             {"id": p.id, "status": p.status, "line": p.line, "heading": p.heading, "location": p.location}
