@@ -123,7 +123,7 @@ def opening_subject(text: str) -> Optional[str]:
     return m.group(0) if m else None
 
 
-def _opening_lines(body: list[TextLine], title_line: Optional[TextLine]) -> list[TextLine]:
+def opening_lines(body: list[TextLine], title_line: Optional[TextLine]) -> list[TextLine]:
     """The first lines of the report's text: after the title, skipping addressee, 文号 and date lines."""
     start = body.index(title_line) + 1 if title_line is not None and title_line in body else 0
     out = []
@@ -145,7 +145,7 @@ def find_subject(title: Optional[str], title_line: Optional[TextLine], body: lis
     if named:
         return Subject(named, "title", title_line)
     signed = _signature(body, title_line)
-    for ln in _opening_lines(body, title_line):
+    for ln in opening_lines(body, title_line):
         found = opening_subject(ln.text)
         if found:
             if signed is not None and found[0] in _p().pronouns and found[1:] in signed.text:

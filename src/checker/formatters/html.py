@@ -433,6 +433,8 @@ def _report_section(i: int, r: ReportResult, total: int) -> str:
 
     counts = Counter(f.severity for f in r.findings)
     meta = [f"<span>{_e(r.path)}</span>", f"<span>年度：{_e(r.year or '未识别')}</span>"]
+    if r.subject:
+        meta.append(f"<span>报告主体：{_e(r.subject)}</span>")
     if r.profile:
         meta.append(f"<span>规则集：{_e(r.profile)}</span>")
     if r.published:

@@ -87,6 +87,9 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
         ("年度：", "dim"),
         (str(r.year) if r.year else "未知", ""),
         "  ",
+        ("主体：", "dim"),
+        (r.subject or "未识别", ""),
+        "  ",
         ("规则集：", "dim"),
         (r.profile or "-", ""),
     )

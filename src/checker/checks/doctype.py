@@ -1,0 +1,46 @@
+"""doctype: the file is not an annual report but a 政策解读, an 实施方案, news, ….
+
+What the file seems to be is read by :mod:`checker.doctype` from its title,
+its opening, its headings and its words; the kinds of documents and what shows
+each are data (``rules/vocabulary/doctypes.yaml``).  A real annual report —
+including one whose title lacks 报告 or 年度 — never gets a finding.  One
+finding, at the line that showed it.
+
+Message placeholders: ``{kind}`` (政策解读 …), ``{reason}`` (标题含有“解读” …).
+
+Example::
+
+    rule:
+      kind: doctype
+      severity: error
+      message: 这份文件看来是{kind}，不是法治政府建设年度报告（{reason}）
+    fail: |
+      青山县2024年法治政府建设工作要点
+      一、总体要求
+      二、重点任务
+    pass: |
+      青山县2023年法治政府建设年度报告
+      一、2023年推进法治政府建设的主要举措和成效
+      全面落实行政执法三项制度，审核规范性文件36件。
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doctype import classify
+from ..schema import Phrases, param
+
+KIND = "doctype"
+
+
+@dataclass(frozen=True)
+class Config:
+    ignore_kinds: Phrases = param((), "不报告的文件种类（doctypes.yaml 中的 id，如 notice）")
+
+
+def check(a, rule):
+    found = classify(a.outline, dict(a.parts))
+    if found is None or found.id in rule.config.ignore_kinds:
+        return
+    yield rule.finding(a, found.line, {"kind": found.name, "reason": found.reason}, evidence=found.evidence)
