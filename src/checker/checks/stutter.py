@@ -1,4 +1,4 @@
-"""stutter: stutter typos such as 将将 / 的的.
+"""stutter: stutter typos such as 将将 / 的的, and words written twice (进一步一步).
 
 A doubled character is reported when it cannot be a legitimate reduplication:
 not in the rulebook's allow-list (常常 人人 层层 …), not part of an AABB form
@@ -8,20 +8,28 @@ not in the rulebook's allow-list (常常 人人 层层 …), not part of an AABB
 (市|市场局) — a character whose two copies split as a lone character beside a
 word that already contains it (严|严格, 部|部门).
 
-Message placeholders: ``{text}`` (the pair), ``{char}``.
+A word written twice (ABAB: 进一步一步, 依法行政依法行政, 我们我们) is a
+stutter too (see :func:`_word_stutter`): two-character words only when the
+rulebook says they are never doubled (``always_words``) or when a word that
+may be doubled (``allow_words``: 一步一步推进) has its first copy glued to the
+word before it ("进一步|一步").
+
+Message placeholders: ``{text}`` (the pair, or the word twice), ``{char}`` (the character or word to delete).
 
 Example::
 
     rule:
       kind: stutter
       always: [将]
+      allow: [五五]
+      allow_words: [一步]
       message: 疑似叠字笔误“{text}”
     fail: |
       一、主要举措和成效
-      县委充分发挥领导核心作用，将将法治建设纳入发展总体规划。
+      县委充分发挥领导核心作用，将将法治建设纳入发展总体规划，进一步一步压实责任。
     pass: |
       一、主要举措和成效
-      县委充分发挥领导核心作用，将法治建设纳入发展总体规划，层层压实责任。
+      县委充分发挥领导核心作用，将法治建设纳入“十五五”规划，一步一步压实责任。
 """
 
 from __future__ import annotations
@@ -35,6 +43,8 @@ from ..tokens import Boundaries
 KIND = "stutter"
 
 _DOUBLE = re.compile(r"([\u4e00-\u9fff])\1")
+#: a word of two to four characters written twice (ABAB); a back-reference in code, bounded
+_DOUBLE_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,8 @@ class Config:
     allow: Phrases = param((), "合法的叠词（常常、层层 ……），不报告")
     always: Phrases = param((), "几乎不会合法连写的字（的、将、在 ……）：连写即报告")
     suffixes: Phrases = param((), "机构名称的后缀字（市、县、局 ……）：“市市场局”不是笔误")
+    always_words: Phrases = param((), "从不合法地连写两遍的双字词（我们、一是 ……）：连写即报告")
+    allow_words: Phrases = param((), "可以连写两遍的双字词（一步、一点 ……）；与前面的字连成一个词时（进一步一步）仍报告")
 
 
 #: characters of context on each side of a doubled character that the word
@@ -82,11 +94,50 @@ def _is_stutter(text: str, pos: int, allow: set, always: set, suffixes: set) -> 
     return (len(left) == 1) != (len(right) == 1)
 
 
+def _glued_left(text: str, pos: int, word: str) -> bool:
+    """Whether the first copy of ``word`` at ``pos`` ends a longer word with the characters before it (进|一步)."""
+    start = max(0, pos - WINDOW)
+    bounds = Boundaries(text[start : pos + 2 * len(word) + WINDOW])
+    return not bounds.is_boundary(pos - start)
+
+
+def _word_stutter(text: str, pos: int, word: str, allow_words: set, always_words: set) -> bool:
+    """Whether ``word`` written twice at ``pos`` is a stutter (see the module docstring).
+
+    A word of three or four characters written twice always is (法治政府法治政府); a
+    two-character word when it is one that is never doubled (``always_words``:
+    我们, 一是, 进行 …), or one that may be doubled (``allow_words``: 一步) whose
+    first copy ends a longer word (进一步一步).  Other two-character words meet
+    legitimately too often (凤城市|城市管理局, 常务会议|会议议题).
+    """
+    if len(set(word)) == 1:
+        return False  # 常常常常 / AAAA: the single-character check's business
+    if len(word) >= 3:
+        return not _glued_left(text, pos, word)
+    if word in always_words:
+        return True
+    return word in allow_words and _glued_left(text, pos, word)
+
+
+def word_stutters(text: str, allow_words: set, always_words: set = frozenset()) -> list[tuple[int, str]]:
+    """(offset, word) of each word written twice by mistake in ``text``."""
+    out = []
+    for m in _DOUBLE_WORD.finditer(text):
+        if _word_stutter(text, m.start(), m.group(1), allow_words, always_words):
+            out.append((m.start(), m.group(1)))
+    return out
+
+
 def check(a, rule):
     allow = set(rule.config.allow)
     always = set(rule.config.always)
     suffixes = set(rule.config.suffixes)
+    allow_words = set(rule.config.allow_words)
+    always_words = set(rule.config.always_words)
     for ln in a.outline.body:
+        for pos, word in word_stutters(ln.text, allow_words, always_words):
+            evidence = ln.text[max(0, pos - 8) : pos + 2 * len(word) + 8]
+            yield rule.finding(a, ln, {"text": word * 2, "char": word}, evidence=evidence, column=a.column(ln, word * 2))
         for m in _DOUBLE.finditer(ln.text):
             pos = m.start()
             if _is_stutter(ln.text, pos, allow, always, suffixes):
