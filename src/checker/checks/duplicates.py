@@ -6,6 +6,12 @@ their character 6-grams), and only paragraphs that share a bucket are compared
 with rapidfuzz.  Consecutive duplicated paragraphs are merged into one block,
 so a body pasted twice is one finding that names both places.
 
+A passage of a few sentences pasted into another paragraph (often with some
+figures changed) is found the same way on sentences: a run of consecutive
+near-identical sentences of at least ``passage_chars`` characters in two
+paragraphs is one finding per pair of paragraphs, unless the paragraphs are
+duplicates as a whole.
+
 Message placeholders: ``{where}`` (the second place, e.g. “第 12 行”, “第 12-14 段”,
 “第 3 页第 5 行” as the file counts), ``{other}`` (the first),
 ``{kind}`` (完全相同 / 近似重复 …).
@@ -40,7 +46,7 @@ from rapidfuzz import fuzz
 from ..normalize import TextLine
 from ..places import span
 from ..schema import param
-from ..textkit import DIGITS, squeeze
+from ..textkit import DIGITS, SENTENCE, squeeze
 
 KIND = "duplicates"
 
@@ -53,6 +59,7 @@ MAX_BUCKET = 64  # a bucket this full is boiler-plate, not a duplicate
 class Config:
     min_chars: int = param(30, "少于这么多字（去掉标点）的段落不比较")
     similarity: float = param(90, "两段的相似度（rapidfuzz，0-100）达到此值即为近似重复；只有数字不同的一律算重复")
+    passage_chars: int = param(50, "两段中连续相同或近似的句子合计达到这么多字，也算重复（粘贴进另一段的一段文字）；0 = 不比较")
 
 
 def _minhashes(key: str) -> list[int]:
@@ -112,6 +119,53 @@ def _describe(kinds: list[str]) -> str:
     return f"近似重复，相似度 {low}%"
 
 
+#: a sentence shorter than this (characters) is too common to count in a pasted passage
+MIN_SENTENCE = 15
+
+
+def _sentences(units: list[tuple[TextLine, str]]) -> list[tuple[int, int, str]]:
+    """(unit index, sentence index, key) of every sentence long enough to compare."""
+    out = []
+    for idx, (ln, _) in enumerate(units):
+        for k, sentence in enumerate(SENTENCE.findall(ln.text)):
+            key = squeeze(sentence)
+            if len(key) >= MIN_SENTENCE:
+                out.append((idx, k, key))
+    return out
+
+
+def _passages(units, pairs: dict, min_chars: int, similarity: float) -> list[tuple[int, int, str]]:
+    """(earlier unit, later unit, kind) of paragraphs that share a run of near-identical sentences
+    of at least ``min_chars`` characters but are not duplicates as a whole."""
+    sentences = _sentences(units)
+    if len(sentences) < 2:
+        return []
+    matched = find_pairs([(units[u][0], key) for u, _, key in sentences], similarity)
+    whole = set(pairs) | {i for i, _ in pairs.values()}
+    runs: dict[tuple[int, int], list[tuple[int, int, int, str]]] = defaultdict(list)
+    for b, (a, kind) in matched.items():
+        ua, ka, key_a = sentences[a]
+        ub, kb, _ = sentences[b]
+        if ua == ub or ua in whole or ub in whole:
+            continue
+        runs[(ua, ub)].append((ka, kb, len(key_a), kind))  # find_pairs maps a later sentence to an earlier one
+    out = []
+    for (i, j), hits in sorted(runs.items()):
+        hits.sort()
+        best, best_kinds, run, kinds, last = 0, [], 0, [], None
+        for ka, kb, length, kind in hits:
+            if last is not None and ka == last[0] + 1 and kb == last[1] + 1:
+                run, kinds = run + length, kinds + [kind]
+            else:
+                run, kinds = length, [kind]
+            last = (ka, kb)
+            if run > best:
+                best, best_kinds = run, kinds
+        if best >= min_chars:
+            out.append((i, j, _describe(best_kinds)))
+    return out
+
+
 def check(a, rule):
     min_chars = rule.config.min_chars
     similarity = rule.config.similarity
@@ -148,3 +202,14 @@ def check(a, rule):
             evidence=second.text[:60],
         )
         j = end_j + 1
+    if rule.config.passage_chars <= 0:
+        return
+    for i, j, what in _passages(units, pairs, rule.config.passage_chars, similarity):
+        first, second = units[i][0], units[j][0]
+        yield rule.finding(
+            a,
+            second,
+            {"where": _span(a.document.format, second, second), "other": _span(a.document.format, first, first), "kind": f"段中有一段文字{what}"},
+            related=first,
+            evidence=second.text[:60],
+        )
