@@ -32,6 +32,7 @@ from rapidfuzz import fuzz, process
 from .outline import Heading, Outline
 from .normalize import TextLine
 from .rulebook import Part, Rulebook
+from .textkit import cjk_len
 from .tokens import Boundaries, find_words
 
 _NOISE = re.compile(r"[\s,、。;:!?“”\"'()《》〈〉<>\[\]【】\-—_·.0-9]")
@@ -149,6 +150,30 @@ def _find_in_text(part: Part, lines: list[TextLine], content: _Content) -> list[
     return found
 
 
+def _opened(part: Part, outline: Outline, lines: list[TextLine]) -> list[TextLine]:
+    """A paragraph that opens like the part ("下一步，我镇将……") and the paragraphs after it up to the next heading."""
+    if not part.openers:
+        return []
+    compiled = [re.compile(p) for p in part.openers]
+    starts = {h.start for h in outline.headings}
+    position = {id(ln): k for k, ln in enumerate(outline.body)}
+    for ln in lines:
+        if any(rx.match(ln.text) for rx in compiled):
+            found = [ln]
+            k = position[id(ln)] + 1
+            while k < len(outline.body) and k not in starts:
+                found.append(outline.body[k])
+                k += 1
+            # an arrangement takes more than one sentence; "下一步，我们将认真解决存在的问题。" is a closing promise
+            if sum(1 for x in found for s in _STOPPED.findall(x.text) if cjk_len(s) >= 4) >= 2:
+                return found
+    return []
+
+
+#: a sentence that ends with a stop (a signature line "某镇人民政府" does not)
+_STOPPED = re.compile(r"[^。;!?]{1,500}[。;!?]")
+
+
 def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: Rulebook) -> PartMatch:
     heading = container.heading
     promised = heading is not None and any(word in heading.text for word in part.promised_by)
@@ -237,6 +262,10 @@ def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
     searchable = [ln for ln in outline.body if ln is not outline.title_line]
     for part in heading_parts:
         if part.id in results:
+            continue
+        opened = _opened(part, outline, searchable)
+        if opened:
+            results[part.id] = PartMatch(part, "weak", line=opened[0], evidence=opened, text="\n".join(ln.text for ln in opened), via="content")
             continue
         lines = _find_in_text(part, searchable, content)
         if lines:

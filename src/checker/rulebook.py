@@ -114,6 +114,7 @@ PART_KEYS = {
     "themes": _BOOL,
     "leads": _BOOL,
     "year_offset": _INT,
+    "openers": _REGEXLIST,
     "thin": _MAP,
     "message": _STR,
     "promised_message": _STR,
@@ -241,6 +242,7 @@ class Part:
     strong_signals: tuple[str, ...] = ()
     min_signals: int = 2
     patterns: tuple[str, ...] = ()
+    openers: tuple[str, ...] = ()  # a paragraph that starts like this is the part, when no heading claims it
     min_chars: int = 0
     within: Optional[str] = None
     promised_by: tuple[str, ...] = ()  # words in the container's heading that promise this part (原因)
@@ -880,6 +882,7 @@ def _build(raw: dict, source: str, errors: Optional[list] = None) -> Rulebook:
                     strong_signals=tuple(p.get("strong_signals", ())),
                     min_signals=int(p.get("min_signals", 2)),
                     patterns=tuple(p.get("patterns", ())),
+                    openers=tuple(p.get("openers", ())),
                     min_chars=int(p.get("thin", {}).get("min_chars", 0)),
                     within=p.get("within"),
                     promised_by=tuple(p.get("promised_by", ())),

@@ -2,7 +2,9 @@
 
 A part found by its heading is thin when its text has fewer Chinese
 characters than the part's ``thin.min_chars`` and no more than
-``max_sentences`` sentences: a heading and a sentence or two.  The scope is
+``max_sentences`` sentences: a heading and a sentence or two; and, whatever
+its length, when it has fewer than ``min_sentences`` sentences and fewer than
+``min_figures`` figures (one long sentence of slogans).  The scope is
 the parts to look at (default: every part that sets ``thin.min_chars``);
 parts found inside another (``within``) are not measured.
 
@@ -25,10 +27,11 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..schema import param
-from ..textkit import SENTENCE, cjk_len
+from ..textkit import FIGURE, SENTENCE, cjk_len
 
 KIND = "length"
 
@@ -36,6 +39,11 @@ KIND = "length"
 @dataclass(frozen=True)
 class Config:
     max_sentences: int = param(2, "不超过这么多句（且字数不足该部分 thin 的 min_chars）即为单薄")
+    min_sentences: int = param(0, "不足这么多句、且数据不足 min_figures 个的，不论多长都是单薄（只有标题和一句话）；0 = 不看")
+    min_figures: int = param(2, "与 min_sentences 一起用：一句话中有这么多个数据（不含年月日）就不算单薄")
+
+
+_FIGURE = re.compile(FIGURE)
 
 
 def count_sentences(text: str) -> int:
@@ -52,7 +60,8 @@ def check(a, rule):
             continue
         chars = cjk_len(m.text)
         sentences = count_sentences(m.text)
-        if chars < part.min_chars and sentences <= rule.config.max_sentences:
+        bare = sentences < rule.config.min_sentences and len(_FIGURE.findall(m.text)) < rule.config.min_figures
+        if (chars < part.min_chars and sentences <= rule.config.max_sentences) or bare:
             yield rule.finding(
                 a,
                 m.line,
