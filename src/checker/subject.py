@@ -67,6 +67,8 @@ class _Patterns:
             rf"\s{{0,2}}(?P<organ>{organ}(?:\s{{0,2}}[{_JOINERS}]\s{{0,2}}{joined}){{0,2}})(?=\s{{0,2}}(?:{verbs}))"
         )
         self.clause_start = re.compile(r"[,，;；:：]")
+        # "现将某镇2023年法治政府建设情况报告如下": the formula that hands over the report names its author
+        self.handover = re.compile(rf"现将\s{{0,2}}(?P<organ>{organ})(?=\s{{0,2}}(?:\d|的|法治|依法|年度|今年|一年|本年|上年|上一年))")
         # "根据县委……要求" "按照……" "为……": a lead-in, not a subject
         self.lead_in = re.compile(rf"^(?:{alternation(v.subject_lead_ins)})")
         self.pronouns = tuple(v.subject_pronouns)
@@ -119,6 +121,9 @@ def opening_subject(text: str) -> Optional[str]:
         m = p.organ_at.match(head, start)
         if m and not p.lead_in.match(m.group("organ")):
             return m.group("organ").strip()
+    m = p.handover.search(head)
+    if m and not p.pronoun.fullmatch(m.group("organ")):
+        return m.group("organ")
     m = p.pronoun.search(head)
     return m.group(0) if m else None
 

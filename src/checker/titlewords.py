@@ -26,6 +26,7 @@ class _Compiled:
         self.heads = tuple(v.title_heads)
         self.strip = [re.compile(p) for p in v.title_strip]
         self.number = re.compile("|".join(f"(?:{p})" for p in v.document_numbers))
+        self.number_at_end = re.compile(rf"[(（]?\s{{0,2}}(?:{'|'.join(v.document_numbers)})\s{{0,2}}[)）]?\s{{0,3}}$")
         self.number_only = re.compile(rf"^\s{{0,3}}(?:{'|'.join(v.document_numbers)})\s{{0,3}}$")
         suffix = alternation(v.organ_suffixes)
         # "通城镇人民政府", "中共某县委 某县人民政府": a short line that is only organ names
@@ -62,7 +63,7 @@ def clean_title(text: str) -> str:
         m = c.number.match(title)
         if m:
             title = title[m.end() :].strip()
-        m = re.search(rf"(?:{c.number.pattern})\s{{0,3}}$", title)
+        m = c.number_at_end.search(title)  # "……的报告（X政发〔2024〕5号）"
         if m and m.start() > 0:
             title = title[: m.start()].strip()
         if title.startswith("《") and title.endswith("》") and title.count("《") == 1:

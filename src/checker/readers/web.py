@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..model import Document, ReadError, SourceLine
@@ -55,22 +56,7 @@ _BLOCK_TAGS = {
 }
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
-_NEGATIVE = re.compile(
-    r"(?:^|[-_\s])(?:nav|navbar|navigation|menu|submenu|breadcrumbs?|crumbs?|bread|footer|foot|"
-    r"header|banner|sidebar|side|aside|share|bshare|fenxiang|copyright|dqwz|position|location|weizhi|"
-    r"friendlink|friendlinks|yqlj|search|toolbar|tools|fontsize|zihao|pager|pagination|related|"
-    r"xgwz|xglj|xgxx|comment|comments|qrcode|ewm|login|skip|gotop|backtop|totop|print|ad|ads|"
-    r"advert|popup|modal|cookie|topbar|top)(?:$|[-_\s])",
-    re.IGNORECASE,
-)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-#: words that make up page chrome lines; a short line of only these is dropped
-_CHROME_WORDS = re.compile(
-    r"打印本页|打印正文|打印|关闭本页|关闭窗口|关闭|收藏本页|收藏|分享到|分享|返回顶部|返回首页|返回|"
-    r"字号|字体|默认|大|中|小|繁體|繁体|简体|无障碍|扫一扫|手机扫码|在手机上打开|上一篇|下一篇|"
-    r"阅读次数|浏览次数|访问次数|【|】|\[|\]|\||:|：|[•·●▪]|\s|\d|次"
-)
 
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.．]|年)\s*(\d{1,2})\s*(?:[-/.．]|月)\s*(\d{1,2})(?!\d)\s*日?"
@@ -82,9 +68,6 @@ _BARE_DATE_LINE = re.compile(
     r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)"
 )
 
-#: visible date fields, best first; the first group of labels are publication dates
-_PUBLISHED_LABELS = ("发布日期", "发布时间", "发表时间", "发表日期", "公开日期", "公开时间", "发稿时间", "上网时间")
-_DOCUMENT_LABELS = ("发文日期", "成文日期", "印发日期")
 _LABEL_GAP = r"[\s:：\]】）)|]{0,12}"
 
 #: <meta> names/properties that carry a publication date, best first
@@ -238,7 +221,7 @@ def _is_negative(el) -> bool:
     if tag in ("body", "html"):
         return False
     names = " ".join(filter(None, (el.get("class"), el.get("id"))))
-    return bool(names and _NEGATIVE.search(names))
+    return bool(names and _words().negative.search(names))
 
 
 def _text_lengths(root) -> dict:
@@ -402,7 +385,7 @@ def _table_rows(table) -> Iterable:
 
 
 def _is_chrome_line(text: str) -> bool:
-    return len(text) <= 60 and not _CHROME_WORDS.sub("", text)
+    return len(text) <= 60 and not _words().chrome_words.sub("", text)
 
 
 # ---------------------------------------------------------------- the reader
@@ -530,7 +513,8 @@ def read_html(data: bytes, shown: str) -> Document:
     if page_title is None and title_text:
         page_title = title_text
     page_text = " ".join(t for t in body.itertext())
-    published = _labelled_date(page_text, _PUBLISHED_LABELS)
+    words = _words()
+    published = _labelled_date(page_text, words.published)
     if published is None:
         for key in _META_DATES:
             if key in meta:
@@ -538,11 +522,11 @@ def read_html(data: bytes, shown: str) -> Document:
                 if published:
                     break
     if published is None:
-        published = _labelled_date(page_text, _DOCUMENT_LABELS)
+        published = _labelled_date(page_text, words.document)
     if published is None:
         published = _bare_date_after(body, title_el)
     if published is None:
-        published = _labelled_date(page_text, ("日期",))
+        published = _labelled_date(page_text, words.other)
     title_line = title_el.sourceline if title_el is not None else None
 
     # 2. chrome, unless it holds most of the text
@@ -610,19 +594,33 @@ def read_html(data: bytes, shown: str) -> Document:
     )
 
 
-#: labels of the article's metadata (the 政务公开 information table, the line under the title)
-_META_LABELS = (
-    "索引号", "发布机构", "发文机关", "主题分类", "体裁分类", "组配分类", "服务对象", "文号", "发文字号", "成文日期",
-    "发文日期", "发布日期", "发布时间", "发表时间", "公开日期", "公开方式", "公开范围", "公开时限", "有效性", "主题词",
-    "信息来源", "文章来源", "责任编辑", "浏览次数", "阅读次数", "点击数", "访问量", "字号", "更新时间", "信息分类",
-    "所属机构", "生成日期",
-)
-#: generic labels: only with a colon ("时间 | 事项" may be the head of a table in the report)
-_GENERIC_LABELS = ("来源", "作者", "编辑", "日期", "时间", "标题")
-_META_LINE = re.compile(
-    r"^[\s【\[]*(?:(?:" + "|".join(sorted(_META_LABELS, key=len, reverse=True)) + r")\s*[:：|]"
-    r"|(?:" + "|".join(_GENERIC_LABELS) + r")\s*[:：])"
-)
+class _Words:
+    """The page vocabulary (rules/vocabulary/page.yaml, dates.yaml) compiled for HTML pages."""
+
+    def __init__(self) -> None:
+        from ..vocabulary import alternation, vocabulary
+
+        v = vocabulary()
+        ranks = v.date_labels
+        #: visible date fields, best first: publication dates, then dates of issue and of writing
+        self.published = tuple(label for label, rank in ranks.items() if rank >= 4)
+        self.document = tuple(sorted((label for label, rank in ranks.items() if rank in (1, 3)), key=lambda l: -ranks[l]))
+        #: last resort: "日期" and the page's update time ("时间" alone may head a table of the report)
+        self.other = tuple(label for label, rank in ranks.items() if rank == 2 and label not in v.generic_field_names) + ("日期",)
+        names = "|".join(re.escape(n) for n in v.html_chrome_names)
+        self.negative = re.compile(rf"(?:^|[-_\s])(?:{names})(?:$|[-_\s])", re.IGNORECASE)
+        marks = "|".join(re.escape(m) for m in v.chrome_marks)
+        self.chrome_words = re.compile(alternation(v.chrome_words) + "|" + marks + r"|：|[•·●▪]|\s|\d")
+        labels = alternation((set(v.field_names) | set(ranks) | set(v.not_publication_labels)) - set(v.generic_field_names))
+        generic = alternation(v.generic_field_names)
+        #: the article's metadata (the 政务公开 information table, the line under the title); generic
+        #: labels only with a colon ("时间 | 事项" may be the head of a table in the report)
+        self.meta_line = re.compile(rf"^[\s【\[]*(?:(?:{labels})\s*[:：|]|(?:{generic})\s*[:：])")
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    return _Words()
 
 
 #: libxml2 stores source lines in 16 bits: every line after this one reads as this one
@@ -655,4 +653,4 @@ def _fix_big_line_numbers(lines: list[SourceLine], source: str) -> list[SourceLi
 def _only_meta_fields(text: str) -> bool:
     """'发布日期：2024-03-04  来源：某局' / '索引号： | 1137… | 发布机构： | …' — page
     metadata, not report text (a sentence of the report has 。；！？)."""
-    return len(text) <= 200 and bool(_META_LINE.match(text)) and not re.search(r"[。；！？]", text)
+    return len(text) <= 200 and bool(_words().meta_line.match(text)) and not re.search(r"[。；！？]", text)
