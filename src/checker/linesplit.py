@@ -36,7 +36,7 @@ _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 #: (rank, pattern of a numbering at the current position; group 1 is the ordinal)
 _NUMBERINGS = (
     (0, re.compile(rf"第([{_NUM}]{{1,3}})部分")),
-    (1, re.compile(rf"([{_NUM}]{{1,3}})\s?、(?![{_NUM}\d])")),
+    (1, re.compile(rf"([{_NUM}]{{1,3}})\s?、(?![{_NUM}])")),  # not "二、三季度"
     (2, re.compile(rf"\(([{_NUM}]{{1,3}})\)\s?[、.]?(?![、,;:)])")),
     (3, re.compile(r"(\d{1,2})\s?[、.](?=[\u4e00-\u9fff])")),
     (4, re.compile(r"\((\d{1,2})\)(?=[\u4e00-\u9fff])")),

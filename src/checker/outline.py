@@ -220,11 +220,16 @@ def _bare_headings(body: list[TextLine], title_line: Optional[TextLine], heading
             started = is_prose(text) or CELL in text
             if not started:
                 continue
-        label, _, cell = (part.strip() for part in text.partition(CELL))
-        if CELL in text and cell and len(label) <= 20 and BARE_MIN <= cjk_len(label) and not _BARE_STOP.search(label):
-            out.append(Heading(line=ln, rank=1, text=label, numbering="", inline_body=cell, start=pos))
+        if CELL in text:
+            label, _, cell = (part.strip() for part in text.partition(CELL))
+            if cell and len(label) <= 40 and BARE_MIN <= cjk_len(label) <= BARE_MAX and not _BARE_STOP.search(label):
+                out.append(Heading(line=ln, rank=1, text=label, numbering="", inline_body=cell, start=pos))
             continue
-        if not _bare_label(ln) or pos + 1 >= len(body):
+        if not _bare_label(ln):
+            continue
+        if pos + 1 >= len(body):  # the last row of a form
+            if out and out[-1].start == pos - 1:
+                out.append(Heading(line=ln, rank=1, text=text, numbering="", inline_body="", start=pos))
             continue
         after = body[pos + 1]
         if is_prose(after.text) or _bare_label(after) or CELL in after.text:

@@ -80,7 +80,7 @@ class _Patterns:
         self.kind_only = re.compile(rf"(?:(?:{pronouns})(?:{short})|{alternation(v.bare_subjects)}|[{levels}](?:人民)?政府|{suffix})")
         self.party_prefix = re.compile(rf"^(?:{alternation(v.party_prefixes)})")
         self.party_suffix = re.compile(rf"(?:{alternation(v.party_suffixes)})$")
-        self.split = re.compile(rf"[\s{_JOINERS}]{{1,3}}")
+        self.split = re.compile(r"[\s、]{1,3}")  # not 和: 共和乡, 和平区
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,122 @@
+"""Every label in ../shared/realpages/labels.yaml holds: real published pages, as saved.
+
+The pages are the beginnings of web copies with their furniture (metadata
+blocks, breadcrumbs, clock widgets), judged with the profile their subject
+calls for (no --profile), as ``checker lint`` does.  Labels: ``title`` (the
+title a person reads; compared with all spacing removed, traditional
+characters as simplified — see ../shared/realpages/README.md), ``year``,
+``published``, ``profile``, ``parts`` (truncated pages: only the parts
+labelled), ``findings_any`` / ``findings_none`` and ``passed``.  Each label is
+its own test.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from checker.engine import check_file
+from checker.normalize import simplified
+from checker.profiles import AutoProfile
+
+from conftest import REPO
+
+PAGES = REPO.parent / "shared" / "realpages"
+CASES = yaml.safe_load((PAGES / "labels.yaml").read_text(encoding="utf-8"))
+
+
+def _labels():
+    for case in CASES:
+        expect = case["expect"]
+        for key in ("title", "year", "published", "profile", "passed"):
+            if key in expect:
+                yield case["file"], key, expect[key]
+        for part, status in expect.get("parts", {}).items():
+            yield case["file"], f"parts:{part}", status
+        for rule in expect.get("findings_any", []):
+            yield case["file"], f"findings_any:{rule}", True
+        for rule in expect.get("findings_none", []):
+            yield case["file"], f"findings_none:{rule}", False
+
+
+def _flat(title):
+    return None if title is None else re.sub(r"\s+", "", simplified(title))
+
+
+@pytest.fixture(scope="module")
+def results():
+    auto = AutoProfile()
+    return {case["file"]: check_file(str(PAGES / case["file"]), auto) for case in CASES}
+
+
+@pytest.mark.parametrize(("name", "label", "expected"), list(_labels()), ids=lambda v: str(v)[:40])
+def test_label(name, label, expected, results):
+    r = results[name]
+    assert r.error is None, r.error
+    kind, _, key = label.partition(":")
+    if kind == "title":
+        assert _flat(r.title) == _flat(expected), f"{name}: title {r.title!r}, expected {expected!r}"
+    elif kind == "year":
+        assert r.year == expected, f"{name}: year {r.year}"
+    elif kind == "published":
+        got = r.published.isoformat() if r.published else None
+        assert got == expected, f"{name}: published {got}"
+    elif kind == "profile":
+        assert r.profile == expected, f"{name}: profile {r.profile} (subject {r.subject!r})"
+    elif kind == "passed":
+        assert r.passed == expected, f"{name}: passed {r.passed}"
+    elif kind == "parts":
+        part = next(p for p in r.parts if p.id == key)
+        got = "missing" if part.status == "missing" else "present"
+        assert got == expected, f"{name}: {key} is {part.status}"
+    else:
+        hits = [f for f in r.findings if f.rule == key]
+        assert bool(hits) == expected, f"{name}: {key}: {[(f.line, f.message) for f in hits]}"
+
+
+def test_every_page_is_labelled():
+    files = sorted(f"cases/{p.name}" for p in (PAGES / "cases").iterdir())
+    assert files == sorted(case["file"] for case in CASES)
+
+
+def test_near_misses_are_not_annual_reports_and_reports_are(results):
+    """A page that is not an annual report says what it is; a real report never gets the finding."""
+    for case in CASES:
+        found = [f for f in results[case["file"]].findings if f.rule == "not-annual-report"]
+        if case["class"] == "near-miss":
+            assert len(found) == 1 and found[0].severity == "error", case["file"]
+        else:
+            assert not found, (case["file"], found[0].message)
+    jiedu = next(f for f in results["cases/r02_qingshui_jiedu.txt"].findings if f.rule == "not-annual-report")
+    assert "政策解读" in jiedu.message and jiedu.line == 1
+    fangan = next(f for f in results["cases/r05_neimenggu_fangan.txt"].findings if f.rule == "not-annual-report")
+    assert "实施方案" in fangan.message and "制定本方案" in fangan.message
+
+
+def test_subjects_read_from_the_opening_sentence(results):
+    """Pages without a title: the subject is the organ the opening sentence is about."""
+    expected = {
+        "cases/r03_sifabu2022.txt": "司法部",
+        "cases/r08_xiashu2025.txt": "下蜀镇",  # after the addressee line 市委、市政府:
+        "cases/r15_qingbo2023.txt": "清波街道",
+        "cases/r17_shuocheng2023.txt": "区政府",
+        "cases/r27_nanchangxian2019.txt": "南昌县",
+        "cases/r47_luhe_mzj2025.txt": "我局",
+        "cases/r53_fengjie_yufu2021.txt": "街道",
+        "cases/r55_neimenggu2022.txt": "自治区",
+    }
+    for name, subject in expected.items():
+        assert results[name].title is None and results[name].subject == subject, (name, results[name].subject)
+
+
+def test_lines_point_into_the_original_page(results):
+    for case in CASES:
+        original = (PAGES / case["file"]).read_text(encoding="utf-8").splitlines()
+        r = results[case["file"]]
+        for p in r.parts:
+            if p.heading:
+                assert p.line is not None and original[p.line - 1].strip(), (case["file"], p.id)
+        for f in r.findings:
+            assert f.line is None or 1 <= f.line <= len(original), (case["file"], f.rule, f.line)
