@@ -304,10 +304,26 @@ FANWEN = [
 
 def test_范文_placeholders_one_finding_per_line_with_the_placeholder_as_evidence():
     r = check(FANWEN, load_rulebook("national"))
-    hits = [(f.line, f.evidence) for f in r.findings if f.rule == "template-placeholder"]
-    assert hits == [(3, "xx镇"), (5, "*次、**件、XX件、(数字)"), (6, "20xx年、**区、X份")]
+    found = [f for f in r.findings if f.rule == "template-placeholder"]
+    # one finding per line (forbid, once_per_line), the first blank named in the message and quoted in the evidence
+    assert [(f.line, f.message) for f in found] == [
+        (3, "还留有待填的“xx镇”，请换成实际内容"),
+        (5, "还留有待填的“*次”，请换成实际内容"),
+        (6, "还留有待填的“20xx年”，请换成实际内容"),
+    ]
+    assert all(f.evidence and f.message.split("“")[1].split("”")[0] in f.evidence for f in found)
+    assert [f.column for f in found] == [FANWEN[2].index("xx镇") + 1, FANWEN[4].index("*次") + 1, FANWEN[5].index("20xx年") + 1]
     assert all(f.severity == "error" for f in r.findings if f.rule == "template-placeholder")
     assert not r.passed
+
+
+def test_asterisk_blanks_survive_normalization_outside_markdown():
+    r = check(["青山县2023年法治政府建设年度报告", "全年共办理案件****件。", "**一、主要举措和成效**", "召开会议**次，培训**人。"], load_rulebook("national"))
+    found = [(f.line, f.message) for f in r.findings if f.rule == "template-placeholder"]
+    assert found == [(2, "还留有待填的“****”，请换成实际内容"), (4, "还留有待填的“**次”，请换成实际内容")]
+    assert normalize(doc(["**一、主要举措和成效**"])).lines[0].text == "一、主要举措和成效"  # emphasis of a whole line is markup
+    md = Document(path="r.md", format="markdown", lines=[SourceLine(1, "坚持**依法行政**，推进法治政府建设。")])
+    assert normalize(md).lines[0].text == "坚持依法行政,推进法治政府建设。"
 
 
 def test_范文_site_furniture_is_page_chrome():

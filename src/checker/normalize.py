@@ -40,6 +40,10 @@ _CJK_SPACE = re.compile(rf"(?<=[{CJK}、。,;:“”《》()])[ \t]+(?=[{CJK}、
 _SPACES = re.compile(r"[ \t]+")
 # Markdown emphasis and quoting ("**一、主要举措和成效**", "> 正文"): never part of a report's words
 _MD_MARKUP = re.compile(r"\*\*|__|^\s*>\s?")
+# outside Markdown only a line wrapped whole in emphasis ("**一、主要举措和成效**") is markup:
+# elsewhere "**区" "召开会议**次" "****" are the blanks of a 范文 (template-placeholder)
+_QUOTE = re.compile(r"^\s*>\s?")
+_WRAPPED = re.compile(r"^\s{0,4}(?:\*\*|__)(?=[^*_\s])(.{1,300}?)(?<=[^*_\s])(?:\*\*|__)\s{0,4}$")
 _BREAKS = re.compile("[\r\n\x85\u2028\u2029]")  # a line never holds a line break
 
 _DATE = re.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
@@ -141,11 +145,14 @@ def converter_garbage(raw: str) -> list[str]:
     return [m.group(0) for m in _PINYIN.finditer(text)] + [m.group(0) for m in _PUNCT_RUN.finditer(text)]
 
 
-def clean_text(text: str) -> str:
+def clean_text(text: str, markdown: bool = True) -> str:
     """Normalize one line of text (without traditional -> simplified)."""
     text = unicodedata.normalize("NFKC", _BREAKS.sub(" ", text))
     text = _INVISIBLE.sub("", text)
-    text = _MD_MARKUP.sub("", text)
+    if markdown:
+        text = _MD_MARKUP.sub("", text)
+    else:
+        text = _QUOTE.sub("", _WRAPPED.sub(r"\1", text))
     text = text.replace("\u3000", " ")
     text = _PINYIN.sub("", text)
     text = _PUNCT_RUN.sub(_collapse_punct, text)
@@ -176,7 +183,8 @@ def normalize(doc: Document) -> NormalizedDocument:
     fx = furniture()
     converter = _t2s()
     pieces = _pieces(doc)
-    cleaned = [clean_text(raw) for _, _, raw in pieces]
+    markdown = doc.format == "markdown"
+    cleaned = [clean_text(raw, markdown) for _, _, raw in pieces]
     # One OpenCC call for the whole text is much faster than one per line.
     joined = "\n".join(cleaned)
     simplified_lines = converter.convert(joined).split("\n") if joined else cleaned

@@ -35,10 +35,6 @@ from dataclasses import dataclass
 
 KIND = "parts"
 
-#: a figure of substance: not a year, a month, a day or a number ("3次", "98.6%", not "2023年")
-_FIGURE = re.compile(r"(?<![\d.])\d{1,12}(?:\.\d{1,6})?(?![\d.年月日号])")
-
-
 @dataclass(frozen=True)
 class Config:
     pass
