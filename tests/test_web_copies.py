@@ -230,6 +230,18 @@ def test_subject_and_column_are_in_the_json(tmp_path):
     assert all("column" in f for f in rep["findings"])
     out = CliRunner().invoke(main, ["lint", str(page)]).stdout
     assert "主体：下蜀镇" in out
+    html = CliRunner().invoke(main, ["lint", "--format", "html", str(page)]).stdout
+    assert "报告主体：下蜀镇" in html
+
+
+def test_findings_inside_a_cut_line_have_its_column_in_json(tmp_path):
+    page = tmp_path / "one-line.txt"
+    page.write_text(ONE_LINE + "\n", encoding="utf-8")
+    rep = json.loads(CliRunner().invoke(main, ["lint", "--format", "json", "--profile", "national", str(page)]).stdout)["reports"][0]
+    stutter = next(f for f in rep["findings"] if f["rule"] == "repeated-char")
+    assert stutter["line"] == 1 and stutter["column"] == ONE_LINE.index("将将") + 1
+    headed = {p["id"]: p["line"] for p in rep["parts"] if p["heading"]}
+    assert set(headed.values()) == {1} and "shortcomings" in headed
 
 
 # ------------------------------------------------------------------ text without line breaks
@@ -267,7 +279,7 @@ def test_outline_inside_one_long_line():
     assert status["measures"] != "missing" and status["shortcomings"] == "present"
     assert status["causes"] == "present" and status["next_year_plan"] == "present" and status["first_responsible"] != "missing"
     stutter = next(f for f in r.findings if f.rule == "repeated-char")
-    assert stutter.line == 1 and stutter.column == ONE_LINE.index("三、2024年") + 1
+    assert stutter.line == 1 and stutter.column == ONE_LINE.index("将将") + 1
     assert all(f.line == 1 for f in r.findings if f.line is not None)
 
 

@@ -34,8 +34,6 @@ from .vocabulary import vocabulary
 #: how much of each opening paragraph is read
 OPENING_CHARS = 300
 _QUOTED = re.compile(r"《[^》]{0,200}》")
-#: an annual report's title is about rule-of-law government (or its older names)
-_REPORT_TOPIC = ("法治", "依法行政", "依法治")
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ def _kinds() -> tuple[tuple[_Kind, ...], tuple]:
 
 def is_report_title(title: str) -> bool:
     """A title in the form of an annual report's: about 法治 / 依法行政, reading like a title."""
-    return looks_like_title(title) and any(w in title for w in _REPORT_TOPIC)
+    return looks_like_title(title) and any(w in title for w in vocabulary().report_topics)
 
 
 def classify(outline: Outline, parts: Optional[dict] = None) -> Optional[DocumentKind]:

@@ -26,6 +26,8 @@ import re
 import unicodedata
 from typing import Optional
 
+from .vocabulary import vocabulary
+
 #: a line at least this long (characters) is a lost-line-break text: "1." and "(1)" may start headings in it
 LONG_LINE = 300
 #: a line at least this long may start with a title glued to the opening
@@ -45,7 +47,6 @@ _START = re.compile(rf"第[{_NUM}]|[{_NUM}]{{1,3}}\s?、|\([{_NUM}\d]|\d{{1,2}}\
 _SENTENCE_END = "。!?;:"
 _STOP = re.compile(r"[。!?;]")
 _TITLE_AT_START = re.compile(r"^[^。,;:!?]{6,60}?(?:报告|情况|总结)(?=(?:19|20)\d{2}\s?年|[^。,;]{2,24}:)")
-_TITLE_WORDS = ("法治", "依法行政", "依法治")
 
 
 def ordinal(numeral: str) -> Optional[int]:
@@ -113,7 +114,7 @@ class Splitter:
         segment_start = lead
         if own is None and self.lines_seen <= 3 and len(text) >= TITLE_LINE:
             m = _TITLE_AT_START.match(stripped)
-            if m and any(w in m.group(0) for w in _TITLE_WORDS):
+            if m and any(w in m.group(0) for w in vocabulary().report_topics):
                 cut = lead + m.end()
                 cuts.append(where[cut])
                 segment_start, segment_rank = cut, None

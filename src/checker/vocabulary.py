@@ -69,6 +69,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "not_publication_labels": (WORDS, "labels of dates that are never the publication date (有效期 …)"),
     # titles.yaml
     "title_words": (WORDS, "words of a report title"),
+    "report_topics": (WORDS, "what an annual report's title is about (法治, 依法行政)"),
     "title_heads": (WORDS, "what a title reports (报告, 情况, 总结)"),
     "title_starts_without_organ": (WORDS, "how a title that names no organ starts (关于 …)"),
     "title_strip": (PATTERNS, "removed from a title (范文 tails, 篇一：)"),

@@ -137,10 +137,11 @@ def check(a, rule):
     for ln in a.outline.body:
         for pos, word in word_stutters(ln.text, allow_words, always_words):
             evidence = ln.text[max(0, pos - 8) : pos + 2 * len(word) + 8]
-            yield rule.finding(a, ln, {"text": word * 2, "char": word}, evidence=evidence, column=a.column(ln, word * 2))
+            column = a.column(ln, word * 2, ln.text.count(word * 2, 0, pos))
+            yield rule.finding(a, ln, {"text": word * 2, "char": word}, evidence=evidence, column=column)
         for m in _DOUBLE.finditer(ln.text):
             pos = m.start()
             if _is_stutter(ln.text, pos, allow, always, suffixes):
                 pair = m.group(0)
                 evidence = ln.text[max(0, pos - 8) : pos + 10]
-                yield rule.finding(a, ln, {"text": pair, "char": pair[0]}, evidence=evidence)
+                yield rule.finding(a, ln, {"text": pair, "char": pair[0]}, evidence=evidence, column=a.column(ln, pair, ln.text.count(pair, 0, pos)))
