@@ -274,6 +274,7 @@ def test_outline_inside_one_long_line():
         assert ONE_LINE[ln.column - 1 :].startswith(ln.raw)
     o = build_outline(nd)
     assert o.title == "青山县2023年法治政府建设年度报告"
+    assert [h.text for h in o.headings if h.rank == 1] == ["坚持党的领导,压实法治建设责任", "存在的不足和原因", "2024年推进法治政府建设的主要安排"]
     r = check_document(doc([ONE_LINE]), load_rulebook("national"))
     status = {p.id: p.status for p in r.parts}
     assert status["measures"] != "missing" and status["shortcomings"] == "present"
@@ -404,6 +405,14 @@ def test_a_real_annual_report_never_gets_not_annual_report(title):
     lines = ([title] if title else []) + R.complete_report()[1:] + ["按照《青山县法治政府建设实施方案》，全面完成年度任务。"]
     r = check(lines, load_rulebook("national"))
     assert "not-annual-report" not in rules_of(r), [f.message for f in r.findings if f.rule == "not-annual-report"]
+
+
+def test_a_province_may_ignore_a_kind_of_document(tmp_path):
+    province = tmp_path / "province.yaml"
+    province.write_text("id: province\nextends: national\nrules:\n  not-annual-report: {ignore_kinds: [notice]}\n", encoding="utf-8")
+    notice = ["关于印发《青山县2024年法治政府建设工作要点》的通知", "各乡镇人民政府，县政府各部门："]
+    assert "not-annual-report" in rules_of(check(notice, load_rulebook("national")))
+    assert "not-annual-report" not in rules_of(check(notice, load_rulebook(str(province))))
 
 
 # ------------------------------------------------------------------ full reports written apart (issue 11, point 7)

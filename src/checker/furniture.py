@@ -113,8 +113,10 @@ class Furniture:
         if not text:
             return None
         short = len(text) <= 160 and not _SENTENCE_END.search(text)
-        if short and self.any_date.search(text) and self.clock.search(text) and len(text) <= 60:
-            return "clock"
+        if short and len(text) <= 60 and self.any_date.search(text) and self.clock.search(text):
+            # "发布时间：2024年03月28日 星期四" is a field that names the weekday, not a clock
+            if not any(f.rank >= 3 for f in self.dates(text)):
+                return "clock"
         if short and (self.field.search(text) or self.row.match(text)):
             return "field"
         if len(text) <= 200 and "。" not in text and (self.breadcrumb.match(text) or self._separated(text)):

@@ -91,6 +91,9 @@ def split_heading(text: str) -> tuple[str, str]:
     cut = m.start() if m else len(text)
     if 0 < colon < cut and colon <= MAX_HEADING_CHARS:
         cut = colon
+    item = text.find("一是", 4, cut)  # the first item glued to its heading: "存在的不足和原因一是基层……"
+    if item > 0:
+        return text[:item], text[item:].strip()
     if cut > MAX_HEADING_CHARS:
         # a long sentence with no stop: a numbered paragraph, not a heading
         return "", text
