@@ -17,7 +17,7 @@ import re
 from typing import Optional, Union
 
 from .rulebook import Detect, Rulebook, load_rulebook, shipped_names
-from .subject import Subject, find_subject, organs_for_profile
+from .subject import Subject, cut_subject, find_subject, organs_for_profile
 
 BASE = "national"
 _SIGNATURE_MAX = 30
@@ -27,14 +27,7 @@ _PUNCT = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】·.\-—_]")
 
 def subject_of(text: str, detect: Detect) -> str:
     """The organ a title (or signature line) names: ``青山县司法局2023年法治政府建设年度报告`` → ``青山县司法局``."""
-    subject = text
-    for pattern in detect.subject_strip:
-        subject = re.sub(pattern, "", subject)
-    if detect.subject_end:
-        m = re.search(detect.subject_end, subject)
-        if m:
-            subject = subject[: m.start()]
-    return _PUNCT.sub("", subject)
+    return _PUNCT.sub("", cut_subject(text, detect))
 
 
 def profile_for_subject(subject: str, detect: Detect) -> Optional[str]:

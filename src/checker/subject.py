@@ -93,18 +93,23 @@ def names_organ(text: str) -> bool:
     return bool(text) and bool(_p().organ_end.search(text))
 
 
-def title_subject(title: str, detect) -> Optional[str]:
-    """The organ a title names ("青山县司法局2023年法治政府建设年度报告" → 青山县司法局), or None."""
-    if not title or detect is None:
-        return None
-    subject = clean_title(title)
+def cut_subject(text: str, detect) -> str:
+    """What a title says before its subject ends, by the rulebook's ``detect`` (years and 关于 removed)."""
+    subject = text
     for pattern in detect.subject_strip:
         subject = re.sub(pattern, "", subject)
     if detect.subject_end:
         m = re.search(detect.subject_end, subject)
         if m:
             subject = subject[: m.start()]
-    subject = subject.strip(" ,、:;")
+    return subject
+
+
+def title_subject(title: str, detect) -> Optional[str]:
+    """The organ a title names ("青山县司法局2023年法治政府建设年度报告" → 青山县司法局), or None."""
+    if not title or detect is None:
+        return None
+    subject = cut_subject(clean_title(title), detect).strip(" ,、:;")
     return subject if names_organ(_PUNCT.sub("", subject)) else None
 
 
