@@ -292,7 +292,7 @@ def test_first_heading_glued_to_the_opening_paragraph():
 
 
 def test_lists_inside_ordinary_paragraphs_are_not_cut():
-    for line in ("全年二、三季度各召开一次会议，审核规范性文件36件。", "主要做法：1.健全机制；2.强化考核。", "依据第(一)项规定，完成整改。三、四月份开展专项检查。"):
+    for line in ("全年二、三季度各召开一次会议，审核规范性文件36件。", "主要做法：1.健全机制；2.强化考核。", "依据第(一)项规定，完成整改。三、四月份开展专项检查。", "(二)规范执法。主要做法：(一)落实三项制度；(二)开展案卷评查。"):
         assert len(normalize(doc(["青山县2023年法治政府建设年度报告", line])).lines) == 2, line
 
 

@@ -13,8 +13,8 @@ A heading starts inside a line when a numbering of the Chinese hierarchy
 * after the end of a sentence (。！？；：), or
 * right after the text of a heading that has no full stop (``一、坚持党的领导(一)健全机制``),
 
-and continues the numbering seen so far (一 starts a sequence; 三 needs 二
-before it).  "1." and "(1)" count only in really long lines (:data:`LONG_LINE`):
+and continues the numbering seen so far (一 opens a level that is not open
+yet; 三 needs 二 before it).  "1." and "(1)" count only in really long lines (:data:`LONG_LINE`):
 in an ordinary paragraph they are a list, not an outline.  A numeral list
 ("二、三季度") never starts a heading.  A long first line that starts with a
 title ("XX县2023年法治政府建设年度报告2023年，我县……") is cut after the title.
@@ -96,7 +96,11 @@ class Splitter:
             del self.last[lower]
 
     def _continues(self, rank: int, n: int) -> bool:
-        return n == 1 or self.last.get(rank) == n - 1
+        """Whether ordinal ``n`` continues the numbering at ``rank``: the next number, or 1 where
+        that level is not open yet ("（二）规范执法。主要做法：(一)…(二)…" is a list, not headings)."""
+        if n == 1:
+            return rank not in self.last
+        return self.last.get(rank) == n - 1
 
     def cuts(self, raw: str) -> list[int]:
         """Offsets into ``raw`` where a new piece starts (always begins with 0)."""
