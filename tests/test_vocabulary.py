@@ -20,7 +20,9 @@ SHIPPED = REPO / "rules" / "vocabulary"
 def test_shipped_vocabulary_has_every_key_once():
     values = read_vocabulary(SHIPPED)
     assert set(values) == set(SCHEMA)
-    assert vocabulary_dir().resolve() == SHIPPED.resolve()
+    # the vocabulary in use is the repository's (a source checkout) or the same files installed with the package
+    used = {p.name: p.read_bytes() for p in vocabulary_dir().glob("*.yaml")}
+    assert used == {p.name: p.read_bytes() for p in SHIPPED.glob("*.yaml")}
     assert vocabulary().date_labels["发布日期"] > vocabulary().date_labels["成文日期"]
 
 
