@@ -66,7 +66,7 @@ class _Patterns:
         self.organ_at = re.compile(
             rf"\s{{0,2}}(?P<organ>{organ}(?:\s{{0,2}}[{_JOINERS}]\s{{0,2}}{joined}){{0,2}})(?=\s{{0,2}}(?:{verbs}))"
         )
-        self.clause_start = re.compile(r"[,，;；:：]")
+        self.clause_start = re.compile(r"[,，;；:：。!！]")
         # "现将某镇2023年法治政府建设情况报告如下": the formula that hands over the report names its author
         self.handover = re.compile(rf"现将\s{{0,2}}(?P<organ>{organ})(?=\s{{0,2}}(?:\d|的|法治|依法|年度|今年|一年|本年|上年|上一年))")
         # "根据县委……要求" "按照……" "为……": a lead-in, not a subject
