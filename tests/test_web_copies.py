@@ -223,6 +223,18 @@ def test_joint_party_and_government_reports_count_as_their_government():
     assert r.profile == "department" and r.subject == "海关总署党委海关总署"  # as normalized: spaces between Chinese characters go
 
 
+def test_a_subject_that_only_names_a_kind_of_organ_does_not_unpair_last_years_report():
+    from checker.engine import Options
+
+    this_year = doc(["2024年，我局坚持以习近平法治思想为指导，推进法治政府建设。", "一、2024年推进法治政府建设的主要举措和成效", "审核规范性文件36件。"], "2024.txt")
+    last_year = doc(["青山县司法局2023年法治政府建设年度报告", "一、2023年推进法治政府建设的主要举措和成效", "审核规范性文件30件。"], "2023.txt")
+    r = check_document(this_year, load_rulebook("national"), Options(), previous=last_year)
+    assert r.subject == "我局" and not r.notes
+    other = doc(["青山县水利局2023年法治政府建设年度报告", "一、2023年推进法治政府建设的主要举措和成效", "正文。"], "2023.txt")
+    named = doc(["2024年，青山县司法局坚持依法行政，推进法治政府建设。", "一、2024年推进法治政府建设的主要举措和成效", "审核规范性文件36件。"], "2024.txt")
+    assert check_document(named, load_rulebook("national"), Options(), previous=other).notes  # two organs by name
+
+
 def test_subject_and_column_are_in_the_json(tmp_path):
     page = tmp_path / "page.txt"
     page.write_text("\n".join(["市委、市政府:"] + [BODY[0].replace("青山县", "下蜀镇")] + BODY[1:]) + "\n", encoding="utf-8")

@@ -205,8 +205,9 @@ def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: R
 
 
 def _empty(outline: Outline, heading: Heading) -> bool:
-    """A heading with no text under it, not even a sub-heading."""
-    return not heading.inline_body and heading.end <= heading.start + 1
+    """A heading with no text under it, not even a sub-heading (a form's empty row); a skeleton's
+    heading over its guidance line is not empty: the guidance is template-placeholder's business."""
+    return not heading.inline_body and heading.end <= heading.start + 1 and not heading.guided
 
 
 def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:

@@ -47,6 +47,7 @@ class Heading:
     children: list["Heading"] = field(default_factory=list)
     end: int = 0  # index (into the body list) one past the section's last line
     start: int = 0  # index of the heading line in the body list
+    guided: bool = False  # a template's guidance line (填写提示) stands under it: a skeleton's heading
 
     @property
     def number(self) -> int:
@@ -277,6 +278,9 @@ def build_outline(nd: NormalizedDocument) -> Outline:
 
     if not any(h.rank <= 2 for h in headings):
         headings = sorted(headings + _bare_headings(body, title_line, headings), key=lambda h: h.start)
+    for h in headings:
+        following = body[h.start + 1].index if h.start + 1 < len(body) else len(nd.lines)
+        h.guided = any(ln.guidance for ln in nd.lines[h.line.index + 1 : following])
 
     stack: list[Heading] = []
     for h in headings:

@@ -82,6 +82,8 @@ def rules(results: list[ReportResult], rulebook=None) -> tuple[list[str], list[l
     rows = []
     books: dict[str, object] = {}
     for r in results:
+        if r.error is not None:
+            continue  # an unreadable file was judged by no profile
         rb = _rulebook_of(r, rulebook)
         if rb is not None and getattr(rb, "id", None):
             books.setdefault(rb.id, rb)
