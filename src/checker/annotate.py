@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from .model import SEVERITIES, Document, ReportResult
-from .places import finding_place, where
-from .verdict import SEVERITY_LABEL, missing_parts, reason, top_fixes, verdict
+from .places import where
+from .messages import SEVERITY as SEVERITY_LABEL
+from .verdict import missing_parts, reason, top_fixes, verdict
 
 AUTHOR = "checker"
 INITIALS = "CK"

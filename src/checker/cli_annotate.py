@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from .messages import verdict_word
+
 
 def _fail(message: str) -> None:
     click.echo(f"checker: {message}", err=True)
@@ -82,6 +84,6 @@ def annotate_cmd(report, output, rulebook_ref, profile, select, ignore, previous
         write_atomically(out, data)
     except OSError as exc:
         _fail(f"{out}: 无法写入（{exc.strerror or exc}）")
-    verdict = "通过" if result.passed else "未通过"
+    verdict = verdict_word(result.passed)
     click.echo(f"{out}: 已写入 {count} 条批注（含 1 条总评）；得分 {result.score:g}，{verdict}")
     sys.exit(0 if result.passed else 1)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .model import SEVERITIES, ReportResult
+from .messages import tally
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ class Summary:
 
     def line(self) -> str:
         """共 5 份：通过 1，未通过 4，无法读取 0；平均分 75.7"""
-        text = f"共 {self.reports} 份：通过 {self.passed}，未通过 {self.failed}，无法读取 {self.unreadable}"
+        text = tally(self.reports, self.passed, self.failed, self.unreadable)
         return text + (f"；平均分 {self.mean_score:.1f}" if self.mean_score is not None else "")
 
 

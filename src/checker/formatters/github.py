@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..model import Finding, ReportResult
+from ..messages import UNREADABLE, verdict_with_reason
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -46,8 +47,8 @@ def _message(f: Finding) -> str:
 
 def render_report(r: ReportResult) -> list[str]:
     if r.error is not None:
-        return [command("error", r.error, file=r.path, title="无法读取")]
-    verdict = "通过" if r.passed else (f"未通过：{r.reason}" if r.reason else "未通过")
+        return [command("error", r.error, file=r.path, title=UNREADABLE)]
+    verdict = verdict_with_reason(r.passed, r.reason)
     out = [command("group", f"{r.path}  得分 {r.score:g} / 100  {verdict}")]
     for f in r.findings:
         out.append(command(COMMANDS[f.severity], _message(f), file=r.path, line=f.line, title=_title(f)))

@@ -26,9 +26,9 @@ from typing import Iterable, Optional
 
 from .. import __version__
 from ..model import SEVERITIES, Finding, ReportResult
+from ..messages import SEVERITY as SEVERITY_LABEL, tally
 from ..places import finding_place, where
 
-SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
 STATUS_LABEL = {"present": ("✓", "有"), "weak": ("△", "弱"), "missing": ("✗", "缺")}
 PAGE_TITLE = "法治政府建设年度报告检查结果"
 
@@ -520,7 +520,7 @@ def render(results: Iterable[ReportResult], rulebook=None) -> str:
     readable = [r for r in results if r.error is None]
     passed = sum(1 for r in readable if r.passed)
     mean = sum(r.score for r in readable) / len(readable) if readable else 0.0
-    summary = f"共 {len(results)} 份：通过 {passed}，未通过 {len(readable) - passed}，无法读取 {len(results) - len(readable)}"
+    summary = tally(len(results), passed, len(readable) - passed, len(results) - len(readable))
     if readable:
         summary += f"；平均分 {mean:.1f}"
     body = [f'<header id="top"><h1>{PAGE_TITLE}</h1><p class="muted">{_e(summary)}</p></header>']

@@ -28,8 +28,7 @@ SKIPPED = {
     "other-year": "这条规则只适用于其他年度的报告，未运行",
     "not-selected": "未选中（--select / --ignore / 忽略设置），未检查",
 }
-SEVERITY_LABEL = {"error": "错误", "warning": "警告", "info": "提示"}
-STATUS_LABEL = {"present": "有", "weak": "弱（只在正文中找到）", "missing": "缺"}
+from ..messages import SEVERITY as SEVERITY_LABEL, STATUS_LONG as STATUS_LABEL, verdict_with_reason
 # characters XML 1.0 cannot carry at all
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -129,7 +128,7 @@ def report_suite(r: ReportResult, rulebook=None) -> ET.Element:
             suite.skip(case, skipped[rid])
 
     case = suite.case("得分与结论 [score]")
-    summary = f"得分 {r.score:g} / 100，" + ("通过" if r.passed else f"未通过：{r.reason}" if r.reason else "未通过")
+    summary = f"得分 {r.score:g} / 100，" + verdict_with_reason(r.passed, r.reason)
     if r.passed:
         suite.note(case, summary)
     else:

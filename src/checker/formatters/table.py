@@ -11,9 +11,9 @@ from typing import Iterable, Optional
 
 from ..model import SEVERITIES, ReportResult
 from ..places import finding_place
-from ..verdict import SEVERITY_LABEL, reason, verdict
+from ..messages import SEVERITY as SEVERITY_LABEL, STATUS
+from ..verdict import reason, verdict
 
-STATUS = {"present": "有", "weak": "弱", "missing": "缺"}
 
 
 def part_columns(results: Iterable[ReportResult]) -> list[tuple[str, str]]:

@@ -15,13 +15,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import ReportResult
+from ..messages import FAILED, PASSED, SEVERITY, UNREADABLE
 from ..places import finding_place, where
 
 #: the width a console gets when it is not a terminal: wide enough that nothing wraps
 UNWRAPPED = 100_000
 
 STATUS_MARK = {"present": ("✓ 有", "green"), "weak": ("~ 弱", "yellow"), "missing": ("✗ 缺", "red")}
-SEVERITY_STYLE = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
+SEVERITY_STYLE = {sev: (SEVERITY[sev], style) for sev, style in (("error", "bold red"), ("warning", "yellow"), ("info", "cyan"))}
 
 
 def _where(fmt, line, location) -> str:
@@ -77,7 +78,7 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
     if r.error is not None:
         console.print(Text.assemble(("✗ ", "bold red"), (r.error, "red")))
         return
-    verdict = Text(" 通过 ", style="bold white on green") if r.passed else Text(" 未通过 ", style="bold white on red")
+    verdict = Text(f" {PASSED} ", style="bold white on green") if r.passed else Text(f" {FAILED} ", style="bold white on red")
     head = Text.assemble(
         (r.path, "bold"),
         "  ",
@@ -151,10 +152,10 @@ def render_summary(console: Console, results: Sequence[ReportResult], quiet: boo
         grid.add_column("缺少的部分", overflow="fold")
         for i, r in enumerate(ranked, 1):
             if r.error is not None:
-                grid.add_row(str(i), escape(r.path), "-", Text("无法读取", style="bold red"), escape(r.error), "")
+                grid.add_row(str(i), escape(r.path), "-", Text(UNREADABLE, style="bold red"), escape(r.error), "")
                 continue
             missing = "、".join(p.name for p in r.parts if p.status == "missing" and p.id != "other")
-            result = Text("通过", style="green") if r.passed else Text("未通过", style="red")
+            result = Text(PASSED, style="green") if r.passed else Text(FAILED, style="red")
             grid.add_row(str(i), escape(r.path), f"{r.score:g}", result, escape(r.reason or "—"), missing or "—")
         console.print(grid)
     console.print(summarize(results).line())
