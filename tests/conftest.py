@@ -21,6 +21,21 @@ def labels():
     return yaml.safe_load((CORPUS / "labels.yaml").read_text(encoding="utf-8"))
 
 
+def example_document(text: str, path: str):
+    """The Document of a rule's example text, one line per line.
+
+    In examples “�” stands for a byte that cannot be decoded: such a text is
+    written as bytes (0xFF there) and read by the text reader, as a file would be.
+    """
+    from checker.model import Document, SourceLine
+
+    if "\ufffd" in text:
+        from checker.readers.text import read_text
+
+        return read_text(text.encode("utf-8").replace("\ufffd".encode("utf-8"), b"\xff"), path)
+    return Document(path=path, format="text", lines=[SourceLine(i, t) for i, t in enumerate(text.splitlines(), 1)])
+
+
 def corpus_file(name_prefix: str) -> Path:
     matches = sorted(CORPUS.glob(f"{name_prefix}*.txt"))
     assert matches, f"corpus file {name_prefix}* not found in {CORPUS}"

@@ -15,12 +15,13 @@ from checker.model import Document, SourceLine
 from checker.rulebook import kind_keys, load_rulebook
 from checker.ruledocs import example, summary
 from checker.schema import params_of
+from conftest import example_document
 
 KINDS = sorted(kinds())
 
 
 def _doc(text: str, path: str) -> Document:
-    return Document(path=path, format="text", lines=[SourceLine(i, t) for i, t in enumerate(text.splitlines(), 1)])
+    return example_document(text, path)
 
 
 def test_the_registry_is_the_modules():

@@ -15,6 +15,7 @@ import pytest
 from checker.engine import Options, check_document
 from checker.model import Document, SourceLine
 from checker.rulebook import load_rulebook, shipped_names
+from conftest import example_document
 
 
 @lru_cache(maxsize=None)
@@ -32,7 +33,7 @@ def _cases():
 
 
 def _document(text: str, path: str) -> Document:
-    return Document(path=path, format="text", lines=[SourceLine(i, t) for i, t in enumerate(text.splitlines(), 1)])
+    return example_document(text, path)
 
 
 def _findings(text: str, rb, previous: str | None, other: str | None = None):

@@ -51,6 +51,8 @@ class Document:
     encoding: Optional[str] = None
     #: the .docx a converter made of the file (.doc/.wps/.rtf through LibreOffice); annotate comments on it
     package: Optional[bytes] = field(default=None, repr=False)
+    #: (line number in the file, places) where bytes could not be decoded and were replaced by U+FFFD
+    replaced: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

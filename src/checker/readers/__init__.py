@@ -49,7 +49,7 @@ _READERS = {
 #: keyword options each reader module accepts (see read_document)
 _OPTIONS = {
     "word": ("max_unpacked_bytes", "max_zip_entries"),
-    "pdf": ("max_pages",),
+    "pdf": ("max_pages", "max_unpacked_bytes"),
     "office": ("ext", "soffice", "convert_timeout", "max_unpacked_bytes", "max_zip_entries"),
 }
 
@@ -97,7 +97,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_BYTES_BINARY = 100 * 1024 * 1024
 #: .pdf: most pages read
 DEFAULT_MAX_PAGES = 500
-#: .docx: largest total uncompressed size of the zip entries (zip bomb guard)
+#: .docx: largest total uncompressed size of the zip entries; .pdf: of its compressed streams (bomb guard)
 DEFAULT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 #: .docx: most zip entries
 DEFAULT_MAX_ZIP_ENTRIES = 10_000
@@ -184,10 +184,11 @@ def read_document(
 
 
 def _read(p: Path, shown: str, max_bytes: Optional[int], options: dict) -> Document:
-    if not p.exists():
-        raise ReadError(f"{shown}: 文件不存在")
-    if p.is_dir():
-        raise ReadError(f"{shown}: 这是一个文件夹，不是报告文件")
+    from ..files import FileProblem, TooLarge, problem_of, read_regular
+
+    problem = problem_of(str(p))  # a FIFO, a device, a folder, a link loop: its real reason, nothing read
+    if problem is not None:
+        raise ReadError(f"{shown}: {problem}")
     ext = p.suffix.lower()
     if ext in _SNIFFED:
         module_name, func_name = "", ""  # decided by the content below
@@ -195,23 +196,15 @@ def _read(p: Path, shown: str, max_bytes: Optional[int], options: dict) -> Docum
         module_name, func_name = _READERS[ext]
     else:
         raise _unsupported(shown, ext)
-    try:
-        size = p.stat().st_size
-    except OSError as exc:
-        raise ReadError(f"{shown}: 无法读取文件（{exc.strerror or exc}）") from exc
-    if size == 0:
-        raise ReadError(f"{shown}: 文件是空的")
     if max_bytes is None:
         max_bytes = DEFAULT_MAX_BYTES_BINARY if module_name in _BINARY_MODULES or not module_name else DEFAULT_MAX_BYTES
-    if size > max_bytes:
-        raise ReadError(f"{shown}: 文件过大（{size // 1024} KB，上限 {max_bytes // 1024} KB）")
     try:
-        with open(p, "rb") as fh:  # read-only; the input is never modified
-            data = fh.read(max_bytes + 1)
-    except OSError as exc:
-        raise ReadError(f"{shown}: 无法读取文件（{exc.strerror or exc}）") from exc
-    if len(data) > max_bytes:
-        raise ReadError(f"{shown}: 文件过大（上限 {max_bytes // 1024} KB）")
+        data = read_regular(str(p), max_bytes)  # read-only; the input is never modified
+    except TooLarge as exc:
+        size = f"{exc.size // 1024} KB，" if exc.size is not None else ""
+        raise ReadError(f"{shown}: 文件过大（{size}上限 {max_bytes // 1024} KB）") from None
+    except FileProblem as exc:
+        raise ReadError(f"{shown}: {exc}") from None
     if not data:
         raise ReadError(f"{shown}: 文件是空的")
     if not module_name:

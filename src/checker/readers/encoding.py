@@ -11,18 +11,23 @@ text, Big5.  The order of attempts:
 5. strict GB18030 and strict Big5 (cp950, then Big5-HKSCS); when both decode,
    the one whose text has more of the most frequent Chinese characters wins
    (a Big5 file read as GB18030 yields rare characters, and vice versa);
-6. UTF-8 with a handful of broken bytes (a truncated last character);
-7. charset-normalizer, only when all of the above failed (imported lazily).
+6. UTF-8 with a few broken bytes (a stray byte, a copy cut in the middle of a
+   character): at most 1% of the characters and 100 places;
+7. charset-normalizer, only when all of the above failed (imported lazily);
+8. GB18030 or Big5 with a few broken bytes.
 
 A decoding that does not look like Chinese text is refused with a
-:class:`ReadError`, never returned as garbage.
+:class:`ReadError`, never returned as garbage.  Bytes that were replaced
+(U+FFFD) are reported by :func:`decode_report` with their lines, so that the
+reader can keep them on the Document and a check can warn about them.
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import re
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from ..model import ReadError
 
@@ -113,16 +118,41 @@ def _strict(data: bytes, codec: str) -> Optional[str]:
         return None
 
 
-def _lenient(data: bytes, codec: str, max_bad: int = 50, max_share: float = 0.005) -> Optional[str]:
-    """Decode replacing bad bytes, but only if there are few of them."""
+#: "a few" broken bytes: at most this many places, and this share of the characters (at least FEW_BAD_MIN)
+FEW_BAD_MAX = 100
+FEW_BAD_SHARE = 0.01
+FEW_BAD_MIN = 3
+
+#: undecodable bytes are first decoded to this lone surrogate (no valid decoding yields one), then runs of it to U+FFFD
+_MARK = "\udc80"
+_ESCAPED = re.compile(_MARK + "+")
+codecs.register_error("checker-mark", lambda exc: (_MARK, exc.end))
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class Decoded(NamedTuple):
+    text: str
+    codec: str
+    #: (line number, places replaced on it) for every line where bytes could not be decoded
+    replaced: tuple[tuple[int, int], ...] = ()
+
+
+def _lenient(data: bytes, codec: str) -> Optional[Decoded]:
+    """Decode replacing bad bytes (each run by one U+FFFD), but only if there are few of them."""
     try:
-        text = data.decode(codec, errors="replace")
-    except LookupError:
+        escaped = data.decode(codec, errors="checker-mark")
+    except (LookupError, UnicodeDecodeError):
         return None
-    bad = text.count("\ufffd")
-    if bad <= max_bad and bad <= max(1, len(text) * max_share):
-        return text
-    return None
+    runs = [m.start() for m in _ESCAPED.finditer(escaped)]
+    if len(runs) > FEW_BAD_MAX or len(runs) > max(FEW_BAD_MIN, len(escaped) * FEW_BAD_SHARE):
+        return None
+    starts = [m.end() for m in _LINE_BREAK.finditer(escaped)]
+    per_line: dict[int, int] = {}
+    for at in runs:
+        line = bisect.bisect_right(starts, at) + 1
+        per_line[line] = per_line.get(line, 0) + 1
+    text = _ESCAPED.sub("\ufffd", escaped)
+    return Decoded(text, codec, tuple(sorted(per_line.items())))
 
 
 def _looks_binary(text: str) -> bool:
@@ -215,16 +245,24 @@ def decode_bytes(data: bytes, shown: str, declared: Optional[str] = None) -> tup
 
     Raises :class:`ReadError` when no decoding gives a plausible text.
     """
+    found = decode_report(data, shown, declared)
+    return found.text, found.codec
+
+
+def decode_report(data: bytes, shown: str, declared: Optional[str] = None) -> Decoded:
+    """:func:`decode_bytes`, with the lines where bytes were replaced."""
     bom = _bom(data)
     if bom is not None:
         label, codec = bom
         text = _strict(data, label)
-        if text is None:
-            text = _lenient(data, label)
-        if text is None or _looks_binary(text):
+        found = Decoded(text, codec) if text is not None else _lenient(data, label)
+        if found is None or _looks_binary(found.text):
             raise ReadError(f"{shown}: 文件开头标明是 {codec.upper()} 编码，但内容无法按此编码解码（文件可能已损坏）")
-        return text.lstrip("\ufeff"), codec
+        return Decoded(found.text.lstrip("\ufeff"), codec, found.replaced)
+    return Decoded(*_decode_unmarked(data, shown, declared))
 
+
+def _decode_unmarked(data: bytes, shown: str, declared: Optional[str]) -> tuple:
     if b"\x00" in data:
         found = _utf16_without_bom(data)
         if found is not None:
@@ -245,10 +283,10 @@ def decode_bytes(data: bytes, shown: str, declared: Optional[str] = None) -> tup
     if found is not None and _plausible(found[0]):
         return found
 
-    # UTF-8 with a few broken bytes (e.g. a copy cut in the middle of a character)
-    text = _lenient(data, "utf-8", max_bad=3, max_share=0.001)
-    if text is not None and hanzi_count(text) >= 10:
-        return text, "utf-8"
+    # UTF-8 with a few broken bytes (e.g. a stray byte, a copy cut in the middle of a character)
+    lenient = _lenient(data, "utf-8")
+    if lenient is not None and hanzi_count(lenient.text) >= 10:
+        return lenient
 
     guess = _charset_normalizer(data)
     if guess is not None and hanzi_count(guess[0]) and _plausible(guess[0]):
@@ -256,8 +294,8 @@ def decode_bytes(data: bytes, shown: str, declared: Optional[str] = None) -> tup
 
     # a national-encoding file with a few damaged bytes
     for codec in ("gb18030", "cp950"):
-        text = _lenient(data, codec, max_bad=3, max_share=0.001)
-        if text is not None and hanzi_count(text) >= MIN_HANZI_TO_JUDGE and _plausible(text):
-            return text, "gb18030" if codec == "gb18030" else "big5"
+        lenient = _lenient(data, codec)
+        if lenient is not None and hanzi_count(lenient.text) >= MIN_HANZI_TO_JUDGE and _plausible(lenient.text):
+            return lenient._replace(codec="gb18030" if codec == "gb18030" else "big5")
 
     raise ReadError(f"{shown}: 无法识别文件编码（试过 UTF-8、UTF-16、GB18030/GBK、Big5），请另存为 UTF-8 文本")

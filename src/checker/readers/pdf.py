@@ -13,12 +13,22 @@ running line number over the whole document and ``location`` is
 A PDF without a text layer (a scan, an image) is refused with advice to OCR
 it; so is one whose text layer has no Chinese at all or is undecodable (fonts
 without a Unicode mapping give private-use or replacement characters).
+
+Before PDFium sees the file, every zlib (FlateDecode) stream it would inflate
+to extract text — content streams, fonts, object streams; not images, which
+text extraction never decodes — is inflated here in small chunks and the
+output counted and dropped, whatever ``/Length`` says: past
+``max_unpacked_bytes`` the file is refused as a likely compression bomb.
+PDFium itself runs in a worker process with a memory limit that the batch
+supervises (:mod:`checker.batch`), so a bomb this scan misses (an encrypted
+one) still cannot take the machine.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+import zlib
 from typing import Optional
 
 from ..model import Document, ReadError, SourceLine
@@ -36,6 +46,88 @@ _FILE_SUFFIX = re.compile(r"\.(?:docx?|wps|pdf|txt|rtf)$", re.IGNORECASE)
 
 NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），请先做 OCR 识别"
 
+#: the default of ``max_unpacked_bytes``: what the streams may inflate to in all
+DEFAULT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_IMAGE = re.compile(rb"/Subtype\s*/Image\b")
+_OBJ = re.compile(rb"\bobj\b")
+_IN_CHUNK = 64 * 1024
+_OUT_CHUNK = 1024 * 1024
+
+
+def _zlib_header(head: bytes) -> bool:
+    return len(head) == 2 and head[0] & 0x0F == 8 and head[0] >> 4 <= 7 and (head[0] * 256 + head[1]) % 31 == 0
+
+
+def _is_image(data: bytes, at: int) -> bool:
+    """Whether the stream dictionary before offset ``at`` says /Subtype /Image."""
+    lookback = data[max(0, at - 4096) : at]
+    objs = list(_OBJ.finditer(lookback))
+    return bool(_IMAGE.search(lookback, objs[-1].end() if objs else 0))
+
+
+class _Inflated(Exception):
+    pass
+
+
+def _inflate_counting(view: memoryview, start: int, budget: int) -> int:
+    """Bytes that the zlib stream at ``start`` inflates to (a second zlib layer included), stopping past ``budget``."""
+    outer = zlib.decompressobj()
+    inner: Optional[zlib._Decompress] = None
+    first = True
+    total = 0
+
+    def take(out: bytes) -> None:
+        nonlocal inner, first, total
+        if first and out:
+            first = False
+            if _zlib_header(out[:2]):
+                inner = zlib.decompressobj()
+        total += len(out)
+        if inner is not None and not inner.eof:
+            try:
+                piece = inner.decompress(out, _OUT_CHUNK)
+                while True:
+                    total += len(piece)
+                    if total > budget:
+                        raise _Inflated()
+                    if not inner.unconsumed_tail:
+                        break
+                    piece = inner.decompress(inner.unconsumed_tail, _OUT_CHUNK)
+            except zlib.error:
+                inner = None
+        if total > budget:
+            raise _Inflated()
+
+    pos = start
+    try:
+        while not outer.eof and pos < len(view):
+            out = outer.decompress(view[pos : pos + _IN_CHUNK], _OUT_CHUNK)
+            pos += _IN_CHUNK
+            take(out)
+            while outer.unconsumed_tail and not outer.eof:
+                take(outer.decompress(outer.unconsumed_tail, _OUT_CHUNK))
+    except zlib.error:
+        pass  # a damaged stream: PDFium decides what it can read
+    return total
+
+
+def check_streams(data: bytes, shown: str, max_unpacked_bytes: int) -> None:
+    """Refuse a PDF whose text-relevant zlib streams inflate past ``max_unpacked_bytes`` (a compression bomb)."""
+    view = memoryview(data)
+    total = 0
+    for m in _STREAM.finditer(data):
+        start = m.end()
+        if not _zlib_header(data[start : start + 2]) or _is_image(data, m.start()):
+            continue
+        try:
+            total += _inflate_counting(view, start, max_unpacked_bytes - total)
+        except _Inflated:
+            raise ReadError(
+                f"{shown}: PDF 解压后过大（超过 {max_unpacked_bytes // (1024 * 1024)} MB），可能是压缩炸弹，已拒绝读取"
+            ) from None
+
 
 def _clean_line(raw: str) -> str:
     # \x02 and \ufffe are PDFium's markers for hyphenation at line ends
@@ -50,13 +142,16 @@ def _clean_title(raw: Optional[str]) -> Optional[str]:
     return title if _CJK.search(title) else None
 
 
-def read_pdf(data: bytes, shown: str, *, max_pages: int = DEFAULT_MAX_PAGES) -> Document:
+def read_pdf(
+    data: bytes, shown: str, *, max_pages: int = DEFAULT_MAX_PAGES, max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES
+) -> Document:
     """Read the text layer of a PDF, page by page and line by line."""
     head = data[:1024]
     if b"%PDF-" not in head:
         if data[:4] == b"PK\x03\x04" or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
             raise ReadError(f"{shown}: 不是 PDF 文件（看起来是 Word/Office 文档），请改用正确的扩展名")
         raise ReadError(f"{shown}: 不是 PDF 文件（文件开头没有 %PDF 标记），可能是改了扩展名的其他文件")
+    check_streams(data, shown, max_unpacked_bytes)
     try:
         import pypdfium2 as pdfium
     except ImportError as exc:  # pragma: no cover - declared dependency

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, ReadError, SourceLine
-from .encoding import decode_bytes
+from .encoding import decode_bytes, decode_report
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -26,7 +26,7 @@ def split_lines(text: str) -> list[str]:
 
 
 def read_text(data: bytes, shown: str) -> Document:
-    text, encoding = decode_text(data, shown)
+    text, encoding, replaced = decode_report(data, shown)
     if "\x00" in text:
         raise ReadError(f"{shown}: 文件含有二进制内容，不是文本报告")
     if not _CJK.search(text):
@@ -41,4 +41,4 @@ def read_text(data: bytes, shown: str) -> Document:
                 level = len(m.group(1))
                 raw = raw[m.end():]
         lines.append(SourceLine(number=number, text=raw, level=level))
-    return Document(path=shown, format="markdown" if is_md else "text", lines=lines, encoding=encoding)
+    return Document(path=shown, format="markdown" if is_md else "text", lines=lines, encoding=encoding, replaced=replaced)

@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Iterable, Optional
 
 from ..model import Document, ReadError, SourceLine
-from .encoding import decode_bytes
+from .encoding import Decoded, decode_report
 
 #: a table cell longer than this is page layout, not a data cell
 LAYOUT_CELL_CHARS = 300
@@ -122,8 +122,8 @@ def declared_charset(data: bytes) -> Optional[str]:
     return m.group(1).decode("ascii", "replace") if m else None
 
 
-def decode_html(data: bytes, shown: str) -> tuple[str, str]:
-    return decode_bytes(data, shown, declared=declared_charset(data))
+def decode_html(data: bytes, shown: str) -> Decoded:
+    return decode_report(data, shown, declared=declared_charset(data))
 
 
 # -------------------------------------------------------------------- dates
@@ -455,7 +455,7 @@ def _bare_date_after(root, title_el) -> Optional[date]:
 
 def read_html(data: bytes, shown: str) -> Document:
     """Read the article body of an HTML page, one line per block element."""
-    text, encoding = decode_html(data, shown)
+    text, encoding, replaced = decode_html(data, shown)
     if "\x00" in text:
         raise ReadError(f"{shown}: 文件含有二进制内容，不是网页")
     # lxml refuses str input with an XML encoding declaration; blank it out
@@ -591,6 +591,7 @@ def read_html(data: bytes, shown: str) -> Document:
         published=published,
         title=page_title or None,
         encoding=encoding,
+        replaced=replaced,
     )
 
 

@@ -74,8 +74,16 @@ def _on(el) -> bool:
 # --------------------------------------------------------------------------- zip
 
 
-def check_package(data: bytes, shown: str, max_unpacked_bytes: int, max_zip_entries: int) -> None:
-    """Refuse what is not a .docx, or what would unpack too large (zip bomb)."""
+def check_package(data: bytes, shown: str, max_unpacked_bytes: int, max_zip_entries: int) -> bytes:
+    """Refuse what is not a .docx, or what would unpack too large (zip bomb); return the package to open.
+
+    The sizes in the zip headers are only a first filter: every XML part is
+    then inflated in chunks, counting what really comes out, and the reading
+    stops past ``max_unpacked_bytes`` whatever the headers say.  What python-docx
+    opens is a package rebuilt from those parts, uncompressed, with the binary
+    parts (pictures, fonts, embedded objects — never read for the text) left
+    empty: nothing in it can inflate again.
+    """
     if data.startswith(_OLE_MAGIC):
         raise ReadError(
             f"{shown}: 这是旧版 Word（.doc）/WPS 格式或加了密码的文档，不是 .docx；"
@@ -109,6 +117,53 @@ def check_package(data: bytes, shown: str, max_unpacked_bytes: int, max_zip_entr
         raise ReadError(f"{shown}: 这是 PowerPoint 演示文稿（扩展名却是 .docx），请把报告正文另存为 .docx 或 .txt")
     if "[Content_Types].xml" not in names:
         raise ReadError(f"{shown}: 不是 Word .docx 文档（压缩包里没有 Office 文档结构），请另存为 .docx 或 .txt")
+    return _rebuild(data, infos, shown, max_unpacked_bytes)
+
+
+#: parts whose bytes are read for the text; the others are kept empty
+_TEXT_PARTS = (".xml", ".rels")
+_CHUNK = 1024 * 1024
+
+
+def _rebuild(data: bytes, infos: list, shown: str, max_unpacked_bytes: int) -> bytes:
+    import copy
+
+    parts: dict[str, bytes] = {}
+    total = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in infos:
+                if info.is_dir():
+                    continue
+                if not info.filename.lower().endswith(_TEXT_PARTS):
+                    parts[info.filename] = b""
+                    continue
+                honest = copy.copy(info)
+                # read what the stream holds, not what the header claims (the margin: stop before zipfile does)
+                honest.file_size = max_unpacked_bytes - total + 2 * _CHUNK
+                chunks = []
+                with zf.open(honest) as fh:
+                    while True:
+                        chunk = fh.read(_CHUNK)
+                        if not chunk:
+                            break
+                        total += len(chunk)
+                        if total > max_unpacked_bytes:
+                            raise ReadError(
+                                f"{shown}: .docx 解压后过大（超过 {max_unpacked_bytes // (1024 * 1024)} MB，"
+                                "压缩包头中写的大小不实），可能是压缩炸弹，已拒绝读取"
+                            )
+                        chunks.append(chunk)
+                parts[info.filename] = b"".join(chunks)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise ReadError(
+            f"{shown}: 文件已损坏或不是 .docx 文档（压缩包内容无法解压），请重新保存或另存为 .txt"
+        ) from exc
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as zf:
+        for name, content in parts.items():
+            zf.writestr(name, content)
+    return out.getvalue()
 
 
 # ------------------------------------------------------------------------ styles
@@ -600,7 +655,7 @@ def read_docx(
     max_zip_entries: int = DEFAULT_MAX_ZIP_ENTRIES,
 ) -> Document:
     """Read a .docx file's body paragraphs and table rows in document order."""
-    check_package(data, shown, max_unpacked_bytes, max_zip_entries)
+    data = check_package(data, shown, max_unpacked_bytes, max_zip_entries)
     try:
         import docx  # python-docx
     except ImportError as exc:  # pragma: no cover - declared dependency
