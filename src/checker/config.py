@@ -80,17 +80,23 @@ class Config:
         return frozenset(i for pattern, ids in self.per_file_ignores if any(fnmatch(form, pattern) for form in forms) for i in ids)
 
 
+def _read_text(path: Path) -> str:
+    from .yamlfile import YamlProblem, read_text
+
+    try:
+        return read_text(str(path), "配置文件")
+    except YamlProblem as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        raise ConfigError(f"{where}: {exc.message}") from None
+
+
 def _read_toml(path: Path, whole: bool = False) -> Optional[dict]:
     try:
         import tomllib  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        from .zh import os_problem
-
-        raise ConfigError(f"{path}: 无法读取配置文件（{os_problem(exc)}）") from None
+        data = tomllib.loads(_read_text(path))
     except tomllib.TOMLDecodeError as exc:
         from .zh import toml_problem
 
@@ -106,20 +112,14 @@ def _read_toml(path: Path, whole: bool = False) -> Optional[dict]:
 
 
 def _read_yaml(path: Path) -> dict:
-    import yaml
+    from .yamlfile import YamlProblem, load_text
 
+    text = _read_text(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError) as exc:
-        from .zh import os_problem
-
-        raise ConfigError(f"{path}: 无法读取配置文件（{os_problem(exc)}）") from None
-    except yaml.YAMLError as exc:
-        from .zh import yaml_line, yaml_problem
-
-        line = yaml_line(exc)
-        where = f"{path}:{line}" if line else str(path)
-        raise ConfigError(f"{where}: {yaml_problem(exc)}") from None
+        data = load_text(text)
+    except YamlProblem as exc:
+        where = f"{path}:{exc.line}" if exc.line else str(path)
+        raise ConfigError(f"{where}: {exc.message}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -127,15 +127,20 @@ def _read_yaml(path: Path) -> dict:
     return data
 
 
+def _present(path: Path) -> bool:
+    """A file is there (a regular one, or something else that must be refused, not ignored)."""
+    return path.exists() or path.is_symlink()
+
+
 def find_config(start: Optional[Path] = None) -> Optional[tuple[Path, dict]]:
     """The nearest configuration at or above ``start`` (default: the current directory)."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         yaml_file = folder / YAML_NAME
-        if yaml_file.is_file():
+        if _present(yaml_file):
             return yaml_file, _read_yaml(yaml_file)
         toml_file = folder / TOML_NAME
-        if toml_file.is_file():
+        if _present(toml_file):
             table = _read_toml(toml_file)
             if table is not None:
                 return toml_file, table
@@ -150,6 +155,14 @@ def _id_list(value: Any, path: Path, key: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value if v.strip())
 
 
+def _shown(value: Any, limit: int = 40) -> str:
+    """A rejected value, short and on one line: never the whole of a big structure."""
+    if isinstance(value, (dict, list)):
+        return "表" if isinstance(value, dict) else f"列表（{len(value)} 项）"
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def parse(path: Path, table: dict) -> Config:
     """Check a configuration table and turn it into a :class:`Config`."""
     from .formatters import format_names
@@ -159,7 +172,7 @@ def parse(path: Path, table: dict) -> Config:
     section = "[tool.checker]" if path.name == TOML_NAME else ""
     for raw_key, value in table.items():
         key = str(raw_key).replace("_", "-")
-        shown = f"{section} 中的“{raw_key}”" if section else f"“{raw_key}”"
+        shown = f"{section} 中的“{_shown(raw_key)}”" if section else f"“{_shown(raw_key)}”"
         if key not in KEYS:
             from rapidfuzz import process
 
@@ -172,7 +185,7 @@ def parse(path: Path, table: dict) -> Config:
         values[key] = value
 
     def bad(key: str, expected: str) -> ConfigError:
-        return ConfigError(f"{path}: {where[key]}应为{expected}，而不是“{values[key]}”")
+        return ConfigError(f"{path}: {where[key]}应为{expected}，而不是“{_shown(values[key])}”")
 
     out: dict[str, Any] = {}
     if "rulebook" in values and "profile" in values:
@@ -186,7 +199,7 @@ def parse(path: Path, table: dict) -> Config:
                 from .rulebook import shipped_names
 
                 if ref not in shipped_names():
-                    raise ConfigError(f"{path}: {where[key]}“{ref}”不是内置规则集（内置的有：{', '.join(shipped_names())}）")
+                    raise ConfigError(f"{path}: {where[key]}“{_shown(ref)}”不是内置规则集（内置的有：{', '.join(shipped_names())}）")
             elif ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
                 ref = str((path.parent / ref) if not Path(ref).is_absolute() else Path(ref))
             out["rulebook"] = ref
@@ -210,7 +223,7 @@ def parse(path: Path, table: dict) -> Config:
         pairs = []
         for rid, sev in table_.items():
             if sev not in SEVERITIES:
-                raise ConfigError(f"{path}: {where['severity']}中“{rid}”的严重程度应为 error、warning 或 info，而不是“{sev}”")
+                raise ConfigError(f"{path}: {where['severity']}中“{_shown(rid)}”的严重程度应为 error、warning 或 info，而不是“{_shown(sev)}”")
             pairs.append((str(rid), sev))
         out["severity"] = tuple(sorted(pairs))
     if "exclude" in values:
@@ -308,7 +321,7 @@ def check_ids(config: Config, known: set[str]) -> None:
     for key, ids in ids_of:
         for rid in ids:
             if rid not in known:
-                raise ConfigError(f"{config.describe(key)}中有未知的规则或部分 id{unknown_id(rid, known)}")
+                raise ConfigError(f"{config.describe(key)}中有未知的规则或部分 id“{_shown(rid)}”（用 checker rules 查看全部 id）")
 
 
 def _ids(text: str) -> frozenset:

@@ -382,23 +382,27 @@ def _resolve(ref: str, relative_to: Optional[Path]) -> Path:
 
 
 def _compose(path: Path) -> yaml.Node:
-    shown = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise RulebookError(shown, None, "规则集文件不存在") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulebookError(shown, None, f"无法读取规则集（{exc}）") from None
-    try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        from .zh import yaml_problem
+    """The node tree of a rulebook file: bounded and alias-free (:mod:`checker.yamlfile`)."""
+    from .yamlfile import YamlProblem, compose_text, read_text
 
-        raise RulebookError(shown, mark.line + 1 if mark else None, yaml_problem(exc, where=False)) from None
+    shown = str(path)
+    if not path.exists() and not path.is_symlink():
+        raise RulebookError(shown, None, "规则集文件不存在")
+    try:
+        node = compose_text(read_text(shown, "规则集"))
+    except YamlProblem as exc:
+        raise RulebookError(shown, exc.line, exc.message) from None
     if not isinstance(node, yaml.MappingNode):
         raise RulebookError(shown, None, "规则集的顶层必须是映射（键: 值）")
+    keys = {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    if not keys & set(TOP_KEYS):
+        # not a rulebook at all (extends: /etc/passwd): name none of its content
+        raise RulebookError(shown, None, f"不是规则集文件（顶层没有 {'、'.join(sorted(_RULEBOOK_MARKS))} 等规则集的键）")
     return node
+
+
+#: keys of which a rulebook has at least one (naming them is safe when a file is not a rulebook)
+_RULEBOOK_MARKS = ("id", "name", "parts", "checks", "extends")
 
 
 def _line(node: yaml.Node) -> int:
@@ -743,10 +747,13 @@ _RAW_CACHE: dict[tuple, dict] = {}
 
 def _read_raw_cached(path: Path) -> dict:
     """:func:`_read_raw`, remembered per file and content; never mutate the result."""
+    from .files import FileProblem, read_regular
+    from .yamlfile import max_bytes
+
     try:
-        key = (str(path), hash(path.read_bytes()))
-    except OSError:
-        return _read_raw(path)
+        key = (str(path), hash(read_regular(str(path), max_bytes)))
+    except FileProblem:
+        return _read_raw(path)  # gives the reason as a RulebookError
     if key not in _RAW_CACHE:
         _RAW_CACHE[key] = _read_raw(path)
     return _RAW_CACHE[key]

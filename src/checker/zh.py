@@ -281,6 +281,7 @@ YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
     (r"found incompatible YAML document", "不支持的 YAML 版本（只支持 1.x）"),
     (r"found an indentation indicator equal to 0|expected indentation indicator in the range 1-9", "块文本（| 或 >）的缩进标记应为 1 到 9"),
     (r"unacceptable character|special characters are not allowed", "文件中有不允许的控制字符"),
+    (r"exceeded maximum nesting depth", "嵌套层数过多"),
     (r"invalid leading UTF-8 octet|invalid trailing UTF-8 octet|codec can't decode", "文件不是有效的 UTF-8 编码"),
 )
 
