@@ -99,9 +99,10 @@ def test_batch_keeps_going_and_ranks(tmp_path, monkeypatch):
     out = res.stdout
     assert "汇总" in out and "broken.txt" in out and "无法读取" in out
     assert out.index("a.txt") < out.index("b.md")  # ranked by score
-    assert "notes.csv" not in out
+    # issue 17 (and 14): a walk skips nothing in silence; an unsupported file is reported with its reason
+    assert "notes.csv" in out and "不支持的文件类型" in out
     doc = json.loads(run("lint", "--format", "json", str(folder)).stdout)
-    assert [Path(r["path"]).name for r in doc["reports"]] == ["a.txt", "broken.txt", "b.md"]
+    assert [Path(r["path"]).name for r in doc["reports"]] == ["a.txt", "broken.txt", "notes.csv", "b.md"]
 
 
 def test_terminal_output_lists_parts_and_fixes():

@@ -1,12 +1,14 @@
 """Command line: ``checker lint``, ``checker rules``, ``checker explain``.
 
 Exit codes: 0 every report passes; 1 some report fails; 2 a usage error, a bad
-rulebook, or an input that could not be read.
+rulebook, an input that could not be read, or output that could not be
+written; 130 / 143 interrupted by Ctrl-C (SIGINT) / SIGTERM.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -15,9 +17,10 @@ from typing import Optional
 import click
 
 from . import __version__
-from .batch import run_batch
-from .inputs import expand_inputs
-from .output import emit, tmp_name
+from .batch import DEFAULT_MAX_MEMORY, run_batch
+from .formatters.safe_text import terminal_safe
+from .inputs import expand
+from .output import OutputError, atomic_text, configure_streams, emit, prepare
 
 from .formatters import format_names
 
@@ -41,8 +44,37 @@ def _fail_usage(message: str) -> None:
     sys.exit(2)
 
 
+class Interrupted(BaseException):
+    """Raised in the main thread by SIGINT / SIGTERM: every ``finally`` (workers, temporary files) runs."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+#: what an interrupted run says it left alone (the -o file)
+_RUN: dict = {}
+
+
+def _on_signal(signum, frame):
+    if _RUN.get("stopping"):
+        return  # a second Ctrl-C while cleaning up: the cleanup finishes
+    _RUN["stopping"] = True
+    raise Interrupted(signum)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
 class _ChineseGroup(click.Group):
-    """The command group; click's own messages are Chinese (see zh.py) from the first one on."""
+    """The command group; click's own messages are Chinese (see zh.py) from the first one on.
+
+    Streams that cannot encode Chinese switch to UTF-8 (never a traceback on
+    printing), and SIGINT / SIGTERM end a run cleanly: one line, exit 130 / 143.
+    """
 
     def main(self, *args, **kwargs):
         from .zh import install_click, localize_commands
@@ -50,6 +82,24 @@ class _ChineseGroup(click.Group):
         install_click()
         localize_commands(self)
         return super().main(*args, **kwargs)
+
+    def invoke(self, ctx):
+        configure_streams()
+        previous = {}
+        if hasattr(signal, "SIGTERM") and _main_thread():
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                previous[signum] = signal.signal(signum, _on_signal)
+        _RUN.clear()
+        try:
+            return super().invoke(ctx)
+        except Interrupted as exc:
+            name = "Ctrl-C" if exc.signum == signal.SIGINT else signal.Signals(exc.signum).name
+            kept = f"，{_RUN['output']} 保持原样" if _RUN.get("output") else ""
+            click.echo(f"checker: 已中断（{name}），检查未完成{kept}", err=True)
+            sys.exit(128 + exc.signum)
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
 
 
 @click.group(cls=_ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -159,7 +209,7 @@ def _excluded(path: str, config, merged: dict, named: tuple) -> bool:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="路径...")
 @_settings_options
-@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="文件", help="把结果写入文件（默认输出到屏幕）；不给 --format 时按扩展名定格式：.json .html .sarif .xml（JUnit）.xlsx .csv .txt")
+@click.option("-o", "--output", default=None, metavar="文件", help="把结果写入文件（默认输出到屏幕）；不给 --format 时按扩展名定格式：.json .html .sarif .xml（JUnit）.xlsx .csv .txt；不会覆盖输入文件，也不写设备、FIFO 或文件夹")
 @click.option("-q", "--quiet", is_flag=True, help="只显示未通过和无法读取的报告，以及汇总")
 @click.option("--statistics", is_flag=True, help="不逐条列出，改为按规则统计发现的次数和涉及的报告数（同 ruff --statistics）")
 @click.option("--exit-zero", is_flag=True, help="有报告未通过时退出码也为 0（只报告，不拦截）；无法读取的文件和用法错误仍为 2")
@@ -174,8 +224,10 @@ def _excluded(path: str, config, merged: dict, named: tuple) -> bool:
 @click.option("--max-unpacked", type=click.FloatRange(0, min_open=True), default=None, metavar="MB", help=".docx 解压后大小上限，MB（默认 200，防压缩炸弹）")
 @click.option("--max-entries", type=click.IntRange(1), default=None, metavar="N", help=".docx 压缩包内文件数上限（默认 10000）")
 @click.option("--soffice", default=None, metavar="程序", help="LibreOffice 的 soffice 程序，用于读取 .doc/.wps/.rtf（默认在 PATH 中查找）")
-@click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）")
-def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, select, ignore, exclude, output, quiet, statistics, exit_zero, stdin_filename, published, previous, force_previous, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, soffice, debug):
+@click.option("--max-memory", type=click.FloatRange(0, min_open=True), default=DEFAULT_MAX_MEMORY // (1024 * 1024), show_default=True, metavar="MB", help="检查每个文件的进程的内存上限，MB")
+@click.option("--max-yaml-size", type=click.FloatRange(0, min_open=True), default=None, metavar="MB", help="规则集和配置文件的大小上限，MB（默认 4）")
+@click.option("--debug", is_flag=True, help="出现内部错误时显示完整的 Python 调用栈（用于报告问题）；文件在本进程中逐个检查")
+def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, select, ignore, exclude, output, quiet, statistics, exit_zero, stdin_filename, published, previous, force_previous, jobs, timeout, max_size, max_pages, max_unpacked, max_entries, soffice, max_memory, max_yaml_size, debug):
     """检查一份或多份报告（文件、文件夹或通配符；“-”表示从标准输入读一份）。
 
     选项的默认值可写在 pyproject.toml 的 [tool.checker] 或 .checker.yaml 中：每份报告用离它最近的配置（从报告所在文件夹向上查找，找不到再从当前目录向上查找），命令行选项优先；checker config 显示生效的设置及其来源。
@@ -186,11 +238,14 @@ def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, sel
     from dataclasses import replace
 
     from .config import ConfigError, Lookup
-    from .engine import Options
+    from .engine import FileTimeout, Options, _time_limit
     from .rulebook import RulebookError
     from .stdin import STDIN, renamed, spooled
+    from .yamlfile import set_max_bytes
 
     ctx = click.get_current_context()
+    if max_yaml_size is not None:
+        set_max_bytes(int(max_yaml_size * 1024 * 1024))
     given = _given(ctx)
     if paths.count(STDIN) > 1:
         _fail_usage("“-”（从标准输入读报告）只能给一次")
@@ -198,11 +253,14 @@ def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, sel
         _fail_usage("--stdin-filename 只能与“-”（从标准输入读报告）一起使用")
     shown_stdin = stdin_filename or STDIN
     try:
-        settings = _Settings(Lookup(config_file), _cli_values(fmt, min_score, rulebook_ref, profile, fail_on, select, ignore, exclude), given)
-        run = settings.merged(settings.lookup.cwd)
+        with _time_limit(timeout or None):  # loading is bounded by --timeout too
+            settings = _Settings(Lookup(config_file), _cli_values(fmt, min_score, rulebook_ref, profile, fail_on, select, ignore, exclude), given)
+            run = settings.merged(settings.lookup.cwd)
         fmt = _output_format(run, output, given("fmt"))
     except (ConfigError, RulebookError) as exc:
-        _fail_usage(str(exc))
+        _fail_usage(terminal_safe(str(exc)))
+    except FileTimeout:
+        _fail_usage(f"读取配置和规则集超时（超过 {timeout:g} 秒），请检查配置文件和规则集")
     from .formatters import BINARY_FORMATS
 
     if fmt in BINARY_FORMATS and not output and sys.stdout.isatty():
@@ -212,7 +270,10 @@ def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, sel
 
     with ExitStack() as stack:
         temp = stack.enter_context(spooled(stdin_filename)) if STDIN in paths else None
-        found = [temp if f == STDIN else f for f in expand_inputs(paths, run["exclude"])]
+        inputs = expand(paths, run["exclude"], output)
+        for r in inputs.listed:  # skipped with a note, or a folder that cannot be listed
+            click.echo(terminal_safe(r.error or f"{r.path}: {r.skipped_file}"), err=True)
+        found = [temp if f == STDIN else f for f in inputs.files]
 
         def shown(f: str) -> str:
             return shown_stdin if f == temp else f
@@ -220,17 +281,20 @@ def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, sel
         # each report with the settings of the configuration nearest to it
         chunks: list[tuple[dict, list[str]]] = []
         try:
-            for f in found:
-                config = settings.lookup.for_file(shown(f))
-                merged = settings.merged(config)
-                if config is not settings.lookup.cwd and not given("exclude") and _excluded(f, config, merged, paths):
-                    continue
-                if chunks and chunks[-1][0] is merged:
-                    chunks[-1][1].append(f)
-                else:
-                    chunks.append((merged, [f]))
+            with _time_limit(timeout or None):  # the configurations nearest to the reports: loading again
+                for f in found:
+                    config = settings.lookup.for_file(shown(f))
+                    merged = settings.merged(config)
+                    if config is not settings.lookup.cwd and not given("exclude") and _excluded(f, config, merged, paths):
+                        continue
+                    if chunks and chunks[-1][0] is merged:
+                        chunks[-1][1].append(f)
+                    else:
+                        chunks.append((merged, [f]))
         except (ConfigError, RulebookError) as exc:
-            _fail_usage(str(exc))
+            _fail_usage(terminal_safe(str(exc)))
+        except FileTimeout:
+            _fail_usage(f"读取配置和规则集超时（超过 {timeout:g} 秒），请检查配置文件和规则集")
         files = [f for _, chunk in chunks for f in chunk]
         if not files:
             click.echo("checker: 没有找到要检查的报告文件", err=True)
@@ -259,9 +323,20 @@ def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, sel
             runs.append((chunk, merged["rulebook"], options))
         n_jobs = jobs or os.cpu_count() or 1
 
+        memory = int(max_memory * 1024 * 1024)
+        target = None
+        if output:
+            protected = [*files, *(p for _, p in pairs), *(str(m["config"].path) for m, _ in chunks if m["config"].path)]
+            protected += [str(f) for f in (run["config"].path, getattr(run["rulebook_obj"], "source", None)) if f]
+            try:
+                target = prepare(output, protected)
+            except OutputError as exc:
+                _fail_usage(terminal_safe(str(exc)))
+            _RUN["output"] = output
+
         def stream():
             for chunk, rulebook_ref_, options in runs:
-                for r in run_batch(chunk, rulebook_ref_, options, n_jobs):
+                for r in run_batch(chunk, rulebook_ref_, options, n_jobs, memory):
                     yield renamed(r, temp, shown_stdin) if temp is not None else r
 
         rulebook = run["rulebook_obj"]
@@ -271,33 +346,35 @@ def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, sel
         def compared(results: list) -> list:
             return compare_reports(results, rulebook, batch_options)
 
-        if fmt in ("terminal",):
-            results = _lint_terminal(stream(), len(files), output, quiet, statistics, rulebook, compared)
-        else:
-            from .formatters import document_formatter
-
-            results = compared(list(stream()))
-            if statistics and fmt == "json":
-                from .formatters.json_format import render_statistics
-
-                text = render_statistics(results, rulebook)
-            elif statistics:  # concise
-                text = _statistics_text(results, rulebook)
+        try:
+            if fmt in ("terminal",):
+                results = _lint_terminal(stream(), len(files), inputs.listed, output, target, quiet, statistics, rulebook, compared)
             else:
-                render = document_formatter(fmt)
-                text = render(results, rulebook, **({"quiet": quiet} if quiet and _takes_quiet(render) else {}))
-            try:
-                emit(text, output)
-            except OSError as exc:
-                _fail_usage(f"{output}: 无法写入（{exc.strerror or exc}）")
+                from .formatters import document_formatter
+
+                results = compared(list(stream())) + inputs.listed
+                if statistics and fmt == "json":
+                    from .formatters.json_format import render_statistics
+
+                    text = render_statistics(results, rulebook)
+                elif statistics:  # concise
+                    text = _statistics_text(results, rulebook)
+                else:
+                    render = document_formatter(fmt)
+                    text = render(results, rulebook, **({"quiet": quiet} if quiet and _takes_quiet(render) else {}))
+                emit(text, output, target)
+        except OutputError as exc:
+            _fail_usage(terminal_safe(str(exc)))
+    already = {id(r) for r in inputs.listed}
     for r in results:
         for note in r.notes:
-            click.echo(f"checker: {note}", err=True)
-        if r.error is not None:
-            click.echo(r.error, err=True)
+            click.echo(terminal_safe(f"checker: {note}"), err=True)
+        if r.error is not None and id(r) not in already:
+            click.echo(terminal_safe(r.error), err=True)
     if any(r.error is not None for r in results):
         sys.exit(2)
-    sys.exit(0 if exit_zero or all(r.passed for r in results) else 1)
+    checked = [r for r in results if r.skipped_file is None]
+    sys.exit(0 if exit_zero or all(r.passed for r in checked) else 1)
 
 
 def _takes_quiet(render) -> bool:
@@ -351,48 +428,61 @@ def compare_reports(results: list, rulebook, options) -> list:
     return apply(results, rulebook, options)
 
 
-def _lint_terminal(stream, total: int, output, quiet: bool, statistics: bool, rulebook, compared=lambda results: results):
+def _lint_terminal(stream, total: int, listed: list, output, target, quiet: bool, statistics: bool, rulebook, compared=lambda results: results):
     """The terminal format: one report as it comes; a batch (a progress bar on a terminal) once its
-    reports are compared with each other (copied-report); then the summary."""
+    reports are compared with each other (copied-report); then the summary.
+
+    With ``-o`` it is written to a temporary file renamed over FILE only when complete.
+    """
+    from contextlib import nullcontext
+
     from .formatters.terminal import make_console, render_report, render_statistics, render_summary
 
-    fh = open(tmp_name(output), "w", encoding="utf-8") if output else None
-    console = make_console(fh)
     results = []
-    batch = total > 1
+    batch = total + len(listed) > 1
 
-    def show(r) -> None:
-        if r.error is None and not statistics and not (quiet and r.passed):
-            render_report(console, r, detailed=not batch)
+    with atomic_text(output, target) if output else nullcontext() as fh:
+        console = make_console(fh)
 
-    try:
-        if batch and console.is_terminal and fh is None:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        def show(r) -> None:
+            if r.error is None and not statistics and not (quiet and r.passed):
+                render_report(console, r, detailed=not batch)
 
-            with Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
-                task = bar.add_task("lint", total=total)
+        try:
+            if batch and console.is_terminal and fh is None:
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+                # no refresh thread: the workers are forked while the bar is shown
+                with Progress(TextColumn("检查中"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True, auto_refresh=False) as bar:
+                    task = bar.add_task("lint", total=total)
+                    for r in stream:
+                        results.append(r)
+                        bar.advance(task)
+                        bar.refresh()
+                results = compared(results)
+                for r in results:
+                    show(r)
+            elif batch:
+                results = compared(list(stream))
+                for r in results:
+                    show(r)
+            else:
                 for r in stream:
                     results.append(r)
-                    bar.advance(task)
-            results = compared(results)
-            for r in results:
-                show(r)
-        elif batch:
-            results = compared(list(stream))
-            for r in results:
-                show(r)
-        else:
-            for r in stream:
-                results.append(r)
-                show(r)
-        if statistics:
-            render_statistics(console, results, rulebook)
-        elif batch or (quiet and total):
-            render_summary(console, results, quiet=quiet, table=batch)
-    finally:
-        if fh is not None:
-            fh.close()
-            os.replace(tmp_name(output), output)
+                    show(r)
+            results += listed
+            if statistics:
+                render_statistics(console, results, rulebook)
+            elif batch or (quiet and total):
+                render_summary(console, results, quiet=quiet, table=batch)
+            console.file.flush()
+        except OSError as exc:  # the terminal (stdout) cannot be written: a full disk, a closed pipe
+            if fh is not None:
+                raise  # atomic_text reports it and removes the temporary file
+            from .output import _reason, quiet_stdout
+
+            quiet_stdout()
+            raise OutputError(f"无法写入标准输出（{_reason(exc)}）") from None
     return results
 
 

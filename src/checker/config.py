@@ -321,7 +321,7 @@ def check_ids(config: Config, known: set[str]) -> None:
     for key, ids in ids_of:
         for rid in ids:
             if rid not in known:
-                raise ConfigError(f"{config.describe(key)}中有未知的规则或部分 id“{_shown(rid)}”（用 checker rules 查看全部 id）")
+                raise ConfigError(f"{config.describe(key)}中有未知的规则或部分 id{unknown_id(_shown(rid), known)}")
 
 
 def _ids(text: str) -> frozenset:

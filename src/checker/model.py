@@ -122,6 +122,8 @@ class ReportResult:
     published: Optional[date] = None
     format: Optional[str] = None
     error: Optional[str] = None
+    #: a file listed but deliberately not checked (a Word lock file, a hidden file…): the note why; not an error
+    skipped_file: Optional[str] = None
     #: (number, location shown, text as read, page furniture?) of every line of the file;
     #: filled only when asked (Options.keep_lines), for formats that show the text (HTML)
     lines: list[tuple[int, str, str, bool]] = field(default_factory=list)

@@ -41,7 +41,7 @@ class Summary:
 
 
 def summarize(results: Iterable[ReportResult]) -> Summary:
-    results = list(results)
+    results = [r for r in results if r.skipped_file is None]  # files listed as skipped are no reports
     readable = [r for r in results if r.error is None]
     passed = sum(1 for r in readable if r.passed)
     rules: dict[str, int] = {}

@@ -47,12 +47,11 @@ def read_text(path: str, what: str = "文件") -> str:
     except TooLarge as exc:
         raise YamlProblem(None, f"{what}过大（上限 {exc.limit // 1024} KB，可用 --max-yaml-size 调高）") from None
     except FileProblem as exc:
-        raise YamlProblem(None, f"无法读取{what}：{exc}") from None
+        raise YamlProblem(None, f"无法读取{what}（{exc}）") from None
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise YamlProblem(line, f"{what}不是 UTF-8 文本（第 {line} 行），请另存为 UTF-8") from None
+    except UnicodeDecodeError:
+        raise YamlProblem(None, f"无法读取{what}（不是 UTF-8 编码的文本）") from None
 
 
 def _problem(exc: yaml.YAMLError, text: str) -> YamlProblem:

@@ -16,7 +16,10 @@ reason instead); at the end, the totals.  Every line matches
 
     ^(?P<path>.+?):(?:(?P<line>\\d+):(?:(?P<col>\\d+):)?)? (?P<severity>error|warning|info) (?P<rule>\\S+) (?P<message>.*)$
 
-except the verdict lines and the totals, which do not.
+except the verdict lines and the totals, which do not.  A file listed but not
+checked (a Word lock file, a hidden file) is ``path: info skipped-file`` and
+the note why.  Control and escape characters of report text and file names
+are shown escaped (``\\x1b``), never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Iterable
 
 from ..model import Finding, ReportResult
 from ..summary import summarize
+from .safe_text import terminal_safe
 
 
 def _one_line(text: str) -> str:
@@ -56,6 +60,9 @@ def render(results: Iterable[ReportResult], rulebook=None, quiet: bool = False) 
     results = list(results)
     out: list[str] = []
     for r in results:
+        if r.skipped_file is not None:
+            out.append(f"{r.path}: info skipped-file {_one_line(r.skipped_file)}")
+            continue
         if quiet and r.error is None and r.passed:
             continue
         if r.error is not None:
@@ -64,4 +71,4 @@ def render(results: Iterable[ReportResult], rulebook=None, quiet: bool = False) 
         out.extend(finding_line(r.path, f) for f in r.findings)
         out.append(verdict_line(r))
     out.append(summarize(results).line())
-    return "\n".join(out) + "\n"
+    return "\n".join(terminal_safe(line) for line in out) + "\n"

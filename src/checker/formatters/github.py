@@ -46,6 +46,8 @@ def _message(f: Finding) -> str:
 
 
 def render_report(r: ReportResult) -> list[str]:
+    if r.skipped_file is not None:
+        return [command("notice", r.skipped_file, file=r.path, title="已跳过")]
     if r.error is not None:
         return [command("error", r.error, file=r.path, title=UNREADABLE)]
     verdict = verdict_with_reason(r.passed, r.reason)

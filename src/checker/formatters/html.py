@@ -515,15 +515,27 @@ def _report_section(i: int, r: ReportResult, total: int) -> str:
 # ---------------------------------------------------------------- the page
 
 
+def _skipped(skipped: list[ReportResult]) -> str:
+    """Files listed but deliberately not checked (lock files, hidden files…), each with the note why."""
+    items = "".join(f'<li><span class="rule">{_e(r.path)}</span>：{_e(r.skipped_file)}</li>' for r in skipped)
+    return f'<section class="card" id="skipped"><h2>已跳过的文件（{len(skipped)}）</h2><ul>{items}</ul></section>'
+
+
 def render(results: Iterable[ReportResult], rulebook=None) -> str:
     results = list(results)
+    skipped = [r for r in results if r.skipped_file is not None]
+    results = [r for r in results if r.skipped_file is None]
     readable = [r for r in results if r.error is None]
     passed = sum(1 for r in readable if r.passed)
     mean = sum(r.score for r in readable) / len(readable) if readable else 0.0
     summary = tally(len(results), passed, len(readable) - passed, len(results) - len(readable))
     if readable:
         summary += f"；平均分 {mean:.1f}"
+    if skipped:
+        summary += f"；另有 {len(skipped)} 个文件已跳过"
     body = [f'<header id="top"><h1>{PAGE_TITLE}</h1><p class="muted">{_e(summary)}</p></header>']
+    if skipped:
+        body.append(_skipped(skipped))
     if len(results) > 1:
         body.append(_overview(results, rulebook))
     for i, r in enumerate(results, 1):

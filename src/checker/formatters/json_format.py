@@ -66,8 +66,12 @@ def render(results: Iterable[ReportResult], rulebook=None, quiet: bool = False) 
     from ..summary import summarize
 
     results = list(results)
+    skipped = [{"path": r.path, "reason": r.skipped_file} for r in results if r.skipped_file is not None]
+    results = [r for r in results if r.skipped_file is None]
     shown = [r for r in results if not (quiet and r.error is None and r.passed)]
     doc = {"reports": [report_to_dict(r) for r in shown], "summary": summarize(results).to_dict()}
+    if skipped:  # files listed but deliberately not checked (lock files, hidden files…)
+        doc["skipped_files"] = skipped
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 

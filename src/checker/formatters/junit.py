@@ -86,6 +86,11 @@ def _properties(suite: _Suite, r: ReportResult) -> None:
 
 def report_suite(r: ReportResult, rulebook=None) -> ET.Element:
     suite = _Suite(r.path)
+    if r.skipped_file is not None:
+        case = suite.case("读取文件 [read]")
+        suite.skipped += 1
+        ET.SubElement(case, "skipped", message=_clean(r.skipped_file))
+        return suite.finish()
     if r.error is not None:
         case = suite.case("读取文件 [read]")
         suite.errors += 1

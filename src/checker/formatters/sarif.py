@@ -25,6 +25,7 @@ from ..model import Finding, ReportResult
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 READ_ERROR = "read-error"
+SKIPPED = "skipped-file"
 
 
 def _fill(text: Optional[str]) -> Optional[str]:
@@ -153,6 +154,13 @@ def build_log(results: Iterable[ReportResult], rulebook=None) -> dict:
         uri = artifact_uri(r.path)
         a = len(artifacts)
         artifact: dict = {"location": {"uri": uri}}
+        if r.skipped_file is not None:
+            artifact["properties"] = {"skipped": r.skipped_file}
+            artifacts.append(artifact)
+            notifications.append(
+                {"descriptor": {"id": SKIPPED, "index": 1}, "level": "note", "message": {"text": f"{r.path}: {r.skipped_file}"}, "locations": [_location(uri, a, None)]}
+            )
+            continue
         if r.error is not None:
             artifact["properties"] = {"error": r.error}
             artifacts.append(artifact)
@@ -190,7 +198,8 @@ def build_log(results: Iterable[ReportResult], rulebook=None) -> dict:
         "semanticVersion": __version__,
         "rules": components.rules[first],
         "notifications": [
-            {"id": READ_ERROR, "shortDescription": {"text": "无法读取的文件"}, "defaultConfiguration": {"level": "error"}}
+            {"id": READ_ERROR, "shortDescription": {"text": "无法读取的文件"}, "defaultConfiguration": {"level": "error"}},
+            {"id": SKIPPED, "shortDescription": {"text": "已跳过的文件（锁定文件、隐藏文件等）"}, "defaultConfiguration": {"level": "note"}},
         ],
     }
     tool: dict = {"driver": driver}
@@ -200,7 +209,7 @@ def build_log(results: Iterable[ReportResult], rulebook=None) -> dict:
         ]
     run = {
         "tool": tool,
-        "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
+        "invocations": [{"executionSuccessful": not any(n["level"] == "error" for n in notifications), "toolExecutionNotifications": notifications}],
         "artifacts": artifacts,
         "results": sarif_results,
         "columnKind": "unicodeCodePoints",

@@ -3,6 +3,9 @@
 Colour only on a terminal and never with NO_COLOR (rich honours both).  Lines
 are wrapped to the terminal's width only on a terminal: into a pipe or a
 file (``-o report.txt``) every line is written whole, for grep and for diffs.
+Every text that comes from a report or a file name goes through
+:func:`~checker.formatters.safe_text.terminal_safe`: escape sequences in a
+report are shown, never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from rich.text import Text
 from ..model import ReportResult
 from ..messages import FAILED, PASSED, SEVERITY, UNREADABLE
 from ..places import finding_place, where
+from .safe_text import terminal_safe as _s
 
 #: the width a console gets when it is not a terminal: wide enough that nothing wraps
 UNWRAPPED = 100_000
@@ -75,15 +79,18 @@ def make_console(file: Optional[IO[str]] = None) -> Console:
 
 
 def render_report(console: Console, r: ReportResult, detailed: bool = True) -> None:
+    if r.skipped_file is not None:
+        console.print(Text.assemble(("– ", "dim"), (_s(r.path), "dim"), ("：" + _s(r.skipped_file), "dim")))
+        return
     if r.error is not None:
-        console.print(Text.assemble(("✗ ", "bold red"), (r.error, "red")))
+        console.print(Text.assemble(("✗ ", "bold red"), (_s(r.error), "red")))
         return
     verdict = Text(f" {PASSED} ", style="bold white on green") if r.passed else Text(f" {FAILED} ", style="bold white on red")
     head = Text.assemble(
-        (r.path, "bold"),
+        (_s(r.path), "bold"),
         "  ",
         ("标题：", "dim"),
-        (r.title or "（未识别到标题）", ""),
+        (_s(r.title) if r.title else "（未识别到标题）", ""),
         "  ",
         ("年度：", "dim"),
         (str(r.year) if r.year else "未知", ""),
@@ -103,7 +110,7 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
         table.add_column("找到的标题")
         for p in r.parts:
             mark, style = STATUS_MARK[p.status]
-            table.add_row(p.name, Text(mark, style=style), _where(r.format, p.line, p.location), escape(p.heading or ""))
+            table.add_row(escape(_s(p.name)), Text(mark, style=style), _where(r.format, p.line, p.location), escape(_s(p.heading or "")))
         console.print(table)
         if r.coverage is not None:
             names = dict(r.coverage.names)
@@ -120,14 +127,14 @@ def render_report(console: Console, r: ReportResult, detailed: bool = True) -> N
                 ("  ", ""),
                 (finding_place(r.format, f), "dim"),
                 "  ",
-                (f.message, style),
+                (_s(f.message), style),
                 ("  [" + f.rule + "]", "dim"),
             )
             console.print(line)
             if detailed and f.evidence:
-                console.print(Text("      原文：" + evidence_text(f), style="dim"))
+                console.print(Text("      原文：" + _s(evidence_text(f)), style="dim"))
             if detailed and f.fix:
-                console.print(Text("      建议：" + f.fix, style="green"))
+                console.print(Text("      建议：" + _s(f.fix), style="green"))
     why = Text(f"  {r.reason}", style="red") if not r.passed and r.reason else Text("")
     console.print(Text.assemble(("得分 ", "bold"), (f"{r.score:g}", "bold"), " / 100  ", verdict, why))
     if r.suppressed:
@@ -139,10 +146,12 @@ def render_summary(console: Console, results: Sequence[ReportResult], quiet: boo
     """The table ranked by score (``quiet``: only the reports that do not pass) and the totals."""
     from ..summary import summarize
 
+    skipped = [r for r in results if r.skipped_file is not None]
+    results = [r for r in results if r.skipped_file is None]
     ranked = sorted(results, key=lambda r: (r.error is not None, -r.score, r.path))
     if quiet:
         ranked = [r for r in ranked if r.error is not None or not r.passed]
-    if ranked and table:
+    if (ranked or skipped) and table:
         grid = Table(title="汇总（按得分排序）", header_style="bold")
         grid.add_column("#", justify="right")
         grid.add_column("文件", overflow="fold")
@@ -152,13 +161,16 @@ def render_summary(console: Console, results: Sequence[ReportResult], quiet: boo
         grid.add_column("缺少的部分", overflow="fold")
         for i, r in enumerate(ranked, 1):
             if r.error is not None:
-                grid.add_row(str(i), escape(r.path), "-", Text(UNREADABLE, style="bold red"), escape(r.error), "")
+                grid.add_row(str(i), escape(_s(r.path)), "-", Text(UNREADABLE, style="bold red"), escape(_s(r.error)), "")
                 continue
             missing = "、".join(p.name for p in r.parts if p.status == "missing" and p.id != "other")
             result = Text(PASSED, style="green") if r.passed else Text(FAILED, style="red")
-            grid.add_row(str(i), escape(r.path), f"{r.score:g}", result, escape(r.reason or "—"), missing or "—")
+            grid.add_row(str(i), escape(_s(r.path)), f"{r.score:g}", result, escape(_s(r.reason or "—")), escape(_s(missing)) or "—")
+        for r in skipped:
+            grid.add_row("", escape(_s(r.path)), "-", Text("已跳过", style="dim"), escape(_s(r.skipped_file)), "")
         console.print(grid)
-    console.print(summarize(results).line())
+    tail = f"；另有 {len(skipped)} 个文件已跳过" + ("（见上表）" if table else "") if skipped else ""
+    console.print(escape(summarize(results).line() + tail))
 
 
 def render_statistics(console: Console, results: Sequence[ReportResult], rulebook=None) -> None:
