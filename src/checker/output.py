@@ -91,7 +91,10 @@ def prepare(output: str, protected: Iterable[str] = ()) -> str:
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise OutputError(f"{output}: 无法写入（{_reason(exc)}）") from None
+        import errno
+
+        reason = f"无法在 {folder} 中新建文件" if exc.errno == errno.ENOENT else _reason(exc)
+        raise OutputError(f"{output}: 无法写入（{reason}）") from None
     return target
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import threading
 import zlib
-from typing import Optional
+from typing import Iterator, Optional
 
 from ..model import Document, ReadError, SourceLine
 
@@ -49,22 +49,33 @@ NO_TEXT_LAYER = "PDF 没有文字层（可能是扫描件），请先做 OCR 识
 #: the default of ``max_unpacked_bytes``: what the streams may inflate to in all
 DEFAULT_MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
-_OBJ = re.compile(rb"\bobj\b")
-_IN_CHUNK = 64 * 1024
-_OUT_CHUNK = 1024 * 1024
+_IN_CHUNK = 16 * 1024
+_OUT_CHUNK = 256 * 1024
 
 
 def _zlib_header(head: bytes) -> bool:
     return len(head) == 2 and head[0] & 0x0F == 8 and head[0] >> 4 <= 7 and (head[0] * 256 + head[1]) % 31 == 0
 
 
+def _streams(data: bytes) -> Iterator[tuple[int, int]]:
+    """(offset of the keyword, offset of the data) of every ``stream`` keyword."""
+    at = data.find(b"stream")
+    while at >= 0:
+        end = at + 6
+        if data[at - 3 : at] != b"end":
+            if data[end : end + 2] == b"\r\n":
+                yield at, end + 2
+            elif data[end : end + 1] in (b"\n", b"\r"):
+                yield at, end + 1
+        at = data.find(b"stream", end)
+
+
 def _is_image(data: bytes, at: int) -> bool:
     """Whether the stream dictionary before offset ``at`` says /Subtype /Image."""
-    lookback = data[max(0, at - 4096) : at]
-    objs = list(_OBJ.finditer(lookback))
-    return bool(_IMAGE.search(lookback, objs[-1].end() if objs else 0))
+    start = max(0, at - 4096)
+    obj = data.rfind(b"obj", start, at)
+    return bool(_IMAGE.search(data, obj if obj >= 0 else start, at))
 
 
 class _Inflated(Exception):
@@ -117,9 +128,8 @@ def check_streams(data: bytes, shown: str, max_unpacked_bytes: int) -> None:
     """Refuse a PDF whose text-relevant zlib streams inflate past ``max_unpacked_bytes`` (a compression bomb)."""
     view = memoryview(data)
     total = 0
-    for m in _STREAM.finditer(data):
-        start = m.end()
-        if not _zlib_header(data[start : start + 2]) or _is_image(data, m.start()):
+    for keyword, start in _streams(data):
+        if not _zlib_header(data[start : start + 2]) or _is_image(data, keyword):
             continue
         try:
             total += _inflate_counting(view, start, max_unpacked_bytes - total)
