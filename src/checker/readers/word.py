@@ -128,21 +128,19 @@ _CHUNK = 1024 * 1024
 def _rebuild(data: bytes, infos: list, shown: str, max_unpacked_bytes: int) -> bytes:
     import copy
 
-    parts: dict[str, bytes] = {}
+    out = io.BytesIO()
     total = 0
+    last = {info.filename: info for info in infos if not info.is_dir()}  # a repeated name: zipfile reads the last
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            for info in infos:
-                if info.is_dir():
-                    continue
-                if not info.filename.lower().endswith(_TEXT_PARTS):
-                    parts[info.filename] = b""
+        with zipfile.ZipFile(io.BytesIO(data)) as zf, zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as rebuilt:
+            for name, info in last.items():
+                if not name.lower().endswith(_TEXT_PARTS):
+                    rebuilt.writestr(name, b"")
                     continue
                 honest = copy.copy(info)
                 # read what the stream holds, not what the header claims (the margin: stop before zipfile does)
                 honest.file_size = max_unpacked_bytes - total + 2 * _CHUNK
-                chunks = []
-                with zf.open(honest) as fh:
+                with zf.open(honest) as fh, rebuilt.open(name, "w", force_zip64=True) as dest:
                     while True:
                         chunk = fh.read(_CHUNK)
                         if not chunk:
@@ -153,16 +151,11 @@ def _rebuild(data: bytes, infos: list, shown: str, max_unpacked_bytes: int) -> b
                                 f"{shown}: .docx 解压后过大（超过 {max_unpacked_bytes // (1024 * 1024)} MB，"
                                 "压缩包头中写的大小不实），可能是压缩炸弹，已拒绝读取"
                             )
-                        chunks.append(chunk)
-                parts[info.filename] = b"".join(chunks)
+                        dest.write(chunk)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise ReadError(
             f"{shown}: 文件已损坏或不是 .docx 文档（压缩包内容无法解压），请重新保存或另存为 .txt"
         ) from exc
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as zf:
-        for name, content in parts.items():
-            zf.writestr(name, content)
     return out.getvalue()
 
 
