@@ -68,6 +68,15 @@ def _os_reason(exc: OSError, path: str) -> str:
     return f"无法读取文件（{exc.strerror or exc}）"
 
 
+def inode(path: str) -> Optional[tuple[int, int]]:
+    """(device, inode) of the file ``path`` names (links followed), or None if it cannot be reached."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def problem_of(path: str) -> Optional[str]:
     """Why ``path`` cannot be read as a regular file (without opening it), or None."""
     try:

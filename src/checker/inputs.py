@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from .files import inode
 from .model import ReportResult
 
 LOCK_NOTE = "Word/WPS 打开文档时生成的临时锁定文件（~$），已跳过"
@@ -56,7 +57,7 @@ def expand(paths: Iterable[str], exclude: tuple[str, ...] = (), output: Optional
     """
     from fnmatch import fnmatch
 
-    out_inode = _inode(output) if output else None
+    out_inode = inode(output) if output else None
     found = Inputs()
     seen: set[str] = set()
 
@@ -71,7 +72,7 @@ def expand(paths: Iterable[str], exclude: tuple[str, ...] = (), output: Optional
         name = os.path.basename(path)
         if is_lock_file(name):
             found.listed.append(ReportResult(path=path, skipped_file=LOCK_NOTE))
-        elif found_by_walk and out_inode is not None and _inode(path) == out_inode:
+        elif found_by_walk and out_inode is not None and inode(path) == out_inode:
             found.listed.append(ReportResult(path=path, skipped_file=OUTPUT_NOTE))
         else:
             found.files.append(path)
@@ -116,14 +117,6 @@ def expand(paths: Iterable[str], exclude: tuple[str, ...] = (), output: Optional
 def expand_inputs(paths: tuple[str, ...], exclude: tuple[str, ...] = ()) -> list[str]:
     """The files to check (see :func:`expand`), without what was listed as skipped."""
     return expand(paths, exclude).files
-
-
-def _inode(path: str) -> Optional[tuple[int, int]]:
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (st.st_dev, st.st_ino)
 
 
 def _walk(root: Path, folder: Path, entries: list) -> None:

@@ -26,7 +26,7 @@ import tempfile
 from contextlib import contextmanager
 from typing import IO, Iterable, Iterator, Optional, Union
 
-from .files import special_kind
+from .files import inode, special_kind
 
 
 class OutputError(Exception):
@@ -51,14 +51,6 @@ def _reason(exc: OSError) -> str:
     }.get(exc.errno, exc.strerror or str(exc))
 
 
-def _inode(path: str) -> Optional[tuple[int, int]]:
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (st.st_dev, st.st_ino)
-
-
 def prepare(output: str, protected: Iterable[str] = ()) -> str:
     """Check ``-o`` before the run; return the path that will be replaced (a symlink's target).
 
@@ -80,7 +72,7 @@ def prepare(output: str, protected: Iterable[str] = ()) -> str:
         kind = special_kind(st.st_mode)
         if kind:
             raise OutputError(f"{output}: {kind}，-o 只写普通文件，已拒绝写入")
-        inputs = {ino for ino in map(_inode, protected) if ino is not None}
+        inputs = {ino for ino in map(inode, protected) if ino is not None}
         if (st.st_dev, st.st_ino) in inputs:
             raise OutputError(f"{output}: 这是本次要检查（或读取）的输入文件，-o 不会覆盖输入，请换一个输出文件名")
     folder = os.path.dirname(target) or "."

@@ -293,20 +293,6 @@ def run(cmd: list[str], timeout: float, cwd=None, env=None, preexec=None, stdout
     return Ran(code, text(chunks.get("out")), text(chunks.get("err")), time.perf_counter() - t0, ru.ru_maxrss if ru else 0)
 
 
-def _alive_children(pid: int) -> list[int]:
-    out = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid and fields[0] != "Z":
-            out.append(int(entry))
-    return out
-
-
 # ------------------------------------------------------------------ hostile scenarios
 
 
@@ -487,15 +473,15 @@ def signal_cases(rng: random.Random, folder: Path, texts: list[str]) -> list[Cas
 
         def during(proc, signum=signum, delay=delay, seen=seen):
             t0 = time.monotonic()
-            while not _alive_children(proc.pid) and time.monotonic() - t0 < 20:
+            while not hostile.alive_children(proc.pid) and time.monotonic() - t0 < 20:
                 time.sleep(0.02)
             time.sleep(delay)
-            seen.extend(_alive_children(proc.pid))
+            seen.extend(hostile.alive_children(proc.pid))
             os.killpg(proc.pid, signum) if signum == signal.SIGINT else os.kill(proc.pid, signum)
 
         def no_worker_left(ran: Ran, seen=seen) -> list[str]:
             time.sleep(0.2)
-            left = [w for w in seen if w in _alive_children(os.getpid()) or (Path(f"/proc/{w}").exists() and Path(f"/proc/{w}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z")]
+            left = [w for w in seen if hostile.alive(w)]
             return [f"workers left behind: {left}"] if left else []
 
         cases.append(Case(
@@ -511,10 +497,10 @@ def killed_worker_cases(rng: random.Random, folder: Path, texts: list[str]) -> l
 
     def during(proc):
         t0 = time.monotonic()
-        while not _alive_children(proc.pid) and time.monotonic() - t0 < 20:
+        while not hostile.alive_children(proc.pid) and time.monotonic() - t0 < 20:
             time.sleep(0.02)
         time.sleep(rng.uniform(0.05, 0.6))
-        workers = _alive_children(proc.pid)
+        workers = hostile.alive_children(proc.pid)
         if workers:
             os.kill(rng.choice(workers), signal.SIGKILL)
 

@@ -141,3 +141,29 @@ def special_files(folder: Path) -> dict[str, str]:
     os.symlink("gone.txt", folder / "dangling.txt")
     made["dangling.txt"] = "指向的文件不存在"
     return made
+
+
+# ---------------------------------------------------------------- processes
+
+
+def alive_children(pid: int) -> list[int]:
+    """The live (not zombie) child processes of ``pid`` (from /proc)."""
+    out = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid and fields[0] != "Z":
+            out.append(int(entry))
+    return out
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
