@@ -181,7 +181,7 @@ def test_output_file_met_by_a_walk_is_skipped_not_refused(tmp_path):
     assert res.exit_code == 0, res.stderr
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert [Path(r["path"]).name for r in doc["reports"]] == ["a.txt"]
-    assert doc["skipped"] == [{"path": str(out), "reason": "这是本次运行的输出文件（-o），不作为报告检查"}]
+    assert doc["skipped_files"] == [{"path": str(out), "reason": "这是本次运行的输出文件（-o），不作为报告检查"}]
 
 
 # ------------------------------------------------------------ workers
@@ -361,7 +361,7 @@ def test_a_walk_names_every_entry_it_does_not_check(tmp_path):
     for name, phrase in reasons.items():
         assert phrase in errors[name], (name, errors.get(name))
     assert "不支持的文件类型" in errors["notes.xlsx"]
-    skipped = {Path(s["path"]).name: s["reason"] for s in doc["skipped"]}
+    skipped = {Path(s["path"]).name: s["reason"] for s in doc["skipped_files"]}
     assert set(skipped) == {"~$a.docx", ".draft.txt", ".git", "up"}
     assert "锁定文件" in skipped["~$a.docx"] and "隐藏" in skipped[".draft.txt"]
     # every entry is on stderr too, one line each, naming the file
@@ -383,7 +383,7 @@ def test_a_word_lock_file_from_a_shell_glob_is_a_note_not_a_failure(tmp_path):
     assert res.returncode == 0, res.stderr
     assert res.stderr.strip() == f"{tmp_path / '~$x.docx'}: Word/WPS 打开文档时生成的临时锁定文件（~$），已跳过"
     res = cli("lint", str(tmp_path / "*.docx"), "--format", "json")  # checker's own glob
-    assert res.returncode == 0 and [s["path"] for s in json.loads(res.stdout)["skipped"]] == [str(tmp_path / "~$x.docx")]
+    assert res.returncode == 0 and [s["path"] for s in json.loads(res.stdout)["skipped_files"]] == [str(tmp_path / "~$x.docx")]
 
 
 @pytest.mark.parametrize("name", ["fifo.txt", "zero.txt", "loop-a.txt", "dangling.txt"])
@@ -486,7 +486,7 @@ def test_rulebook_size_is_capped_and_the_cap_can_be_raised(report, tmp_path):
 def test_timeout_covers_loading(report, monkeypatch):
     import checker.config
 
-    monkeypatch.setattr(checker.config, "load_config", lambda: time.sleep(5))
+    monkeypatch.setattr(checker.config, "load_config", lambda *a, **k: time.sleep(5))
     t0 = time.monotonic()
     res = run("lint", report, "--timeout", "0.5")
     assert res.exit_code == 2 and "超时" in res.stderr and time.monotonic() - t0 < 3
@@ -510,3 +510,13 @@ def test_escape_sequences_in_names_reach_the_terminal_escaped(tmp_path):
     for text in (res.stdout, res.stderr):
         assert "\x1b" not in text and "\x07" not in text
     assert "\\x1b]0;PWNED\\x07\\x1b[2J" in res.stdout and "gone\\x1b[31m.txt" in res.stderr
+
+
+def test_concise_format_escapes_and_lists_skipped_files(tmp_path):
+    evil = tmp_path / "a\x1b[2J.txt"
+    evil.write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "~$a.docx").write_bytes(b"\x0block")
+    res = cli("lint", tmp_path, "--format", "concise")
+    assert "\x1b" not in res.stdout and "a\\x1b[2J.txt" in res.stdout
+    assert f"{tmp_path / '~$a.docx'}: info skipped-file " in res.stdout
+    assert "共 1 份" in res.stdout  # the lock file is no report
