@@ -296,6 +296,27 @@ def test_signals_stop_the_batch_and_keep_the_previous_output(tmp_path, fmt, sign
     assert not [w for w in workers if hostile.alive(w)]
 
 
+def test_sigterm_also_stops_the_libreoffice_a_worker_started(tmp_path):
+    fake = tmp_path / "soffice"
+    pidfile = tmp_path / "soffice.pid"
+    fake.write_text(f"#!/bin/sh\necho $$ > {pidfile}\nsleep 60\n", encoding="utf-8")
+    fake.chmod(0o755)
+    doc = tmp_path / "old.doc"
+    doc.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(2000))
+    proc = subprocess.Popen([sys.executable, "-m", "checker", "lint", str(doc), "--soffice", str(fake), "-o", str(tmp_path / "out.json")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    t0 = time.monotonic()
+    while not pidfile.exists() and time.monotonic() - t0 < 20:
+        time.sleep(0.05)
+    office = int(pidfile.read_text())
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 143 and err.strip().endswith(f"未写入 {tmp_path / 'out.json'}"), err
+    time.sleep(0.3)
+    assert not hostile.alive(office)
+    assert not (tmp_path / "out.json").exists()
+
+
 # ------------------------------------------------------------ readers
 
 

@@ -94,7 +94,9 @@ class _ChineseGroup(click.Group):
             return super().invoke(ctx)
         except Interrupted as exc:
             name = "Ctrl-C" if exc.signum == signal.SIGINT else signal.Signals(exc.signum).name
-            kept = f"，{_RUN['output']} 保持原样" if _RUN.get("output") else ""
+            kept = ""
+            if _RUN.get("output"):
+                kept = f"，{_RUN['output']} 保持原样" if _RUN.get("existed") else f"，未写入 {_RUN['output']}"
             click.echo(f"checker: 已中断（{name}），检查未完成{kept}", err=True)
             sys.exit(128 + exc.signum)
         finally:
@@ -332,7 +334,7 @@ def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, sel
                 target = prepare(output, protected)
             except OutputError as exc:
                 _fail_usage(terminal_safe(str(exc)))
-            _RUN["output"] = output
+            _RUN["output"], _RUN["existed"] = output, os.path.lexists(output)
 
         def stream():
             for chunk, rulebook_ref_, options in runs:
