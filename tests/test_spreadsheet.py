@@ -151,3 +151,25 @@ def test_xlsx_refused_on_a_terminal(tmp_path):
         os.close(master)
     err = done.stderr.decode("utf-8")
     assert done.returncode == 2 and len(err.strip().splitlines()) == 1 and "-o" in err and "xlsx" in err
+
+
+def test_every_file_of_a_walk_is_a_row_skipped_ones_included(tmp_path):
+    """A reviewer must see every file the unit sent: a lock file, an unsupported file and a FIFO are
+    rows that say why they were not checked (and the unsupported ones count toward exit 2)."""
+    d = tmp_path / "unit"
+    d.mkdir()
+    (d / "report.txt").write_bytes(next(iter(sorted(CORPUS.glob("*.txt")))).read_bytes())
+    (d / "~$report.docx").write_bytes(b"lock")
+    (d / "scan.jpg").write_bytes(b"\xff\xd8\xff")
+    os.mkfifo(d / "pipe.txt")
+    out = tmp_path / "汇总.xlsx"
+    res = run("lint", str(d), "--format", "xlsx", "-o", str(out), "--jobs", "1")
+    assert res.exit_code == 2  # the unsupported file and the FIFO
+    got = {os.path.basename(r["文件"]): r for r in rows(openpyxl.load_workbook(out)["汇总"])}
+    assert set(got) == {"report.txt", "~$report.docx", "scan.jpg", "pipe.txt"}
+    assert got["report.txt"]["得分"] is not None
+    for name in ("~$report.docx", "scan.jpg", "pipe.txt"):
+        assert got[name]["结果"] in ("已跳过", "无法读取") and got[name]["得分"] is None and got[name]["原因"], name
+    assert got["~$report.docx"]["结果"] == "已跳过"
+    text = run("lint", str(d), "--format", "csv", "--jobs", "1").stdout
+    assert all(name in text for name in got)

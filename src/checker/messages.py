@@ -23,6 +23,8 @@ STATUS = {"present": "有", "weak": "弱", "missing": "缺"}
 STATUS_LONG = {"present": "有", "weak": "弱（只在正文中找到）", "missing": "缺"}
 #: a report's verdict
 PASSED, FAILED, UNREADABLE = "通过", "未通过", "无法读取"
+#: a file of a walk that was not checked (a lock file, a FIFO, an unsupported extension …)
+SKIPPED = "已跳过"
 
 
 def verdict_word(passed: bool) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .model import SEVERITIES, ReportResult
 
-from .messages import SEVERITY as SEVERITY_LABEL, UNREADABLE, verdict_word
+from .messages import SEVERITY as SEVERITY_LABEL, SKIPPED, UNREADABLE, verdict_word
 
 
 def reason(r: ReportResult, rulebook=None) -> str:
@@ -18,6 +18,8 @@ def reason(r: ReportResult, rulebook=None) -> str:
     not be read, or — "得分 82（及格分 60），没有错误级问题" — why it passes."""
     if r.error is not None:
         return r.error
+    if r.skipped_file is not None:
+        return r.skipped_file
     if r.reason:
         return r.reason
     mark = f"（及格分 {r.pass_mark:g}）" if r.pass_mark is not None else ""
@@ -27,6 +29,8 @@ def reason(r: ReportResult, rulebook=None) -> str:
 def verdict(r: ReportResult) -> str:
     if r.error is not None:
         return UNREADABLE
+    if r.skipped_file is not None:
+        return SKIPPED
     return verdict_word(r.passed)
 
 

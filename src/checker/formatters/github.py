@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..model import Finding, ReportResult
-from ..messages import UNREADABLE, verdict_with_reason
+from ..messages import SKIPPED, UNREADABLE, verdict_with_reason
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -47,7 +47,7 @@ def _message(f: Finding) -> str:
 
 def render_report(r: ReportResult) -> list[str]:
     if r.skipped_file is not None:
-        return [command("notice", r.skipped_file, file=r.path, title="已跳过")]
+        return [command("notice", r.skipped_file, file=r.path, title=SKIPPED)]
     if r.error is not None:
         return [command("error", r.error, file=r.path, title=UNREADABLE)]
     verdict = verdict_with_reason(r.passed, r.reason)

@@ -1,6 +1,7 @@
 """The rows of a reviewer's spreadsheet, shared by ``--format xlsx`` and ``--format csv``.
 
-汇总: one row per file (a report, or a file that could not be read, with why);
+汇总: one row per file (a report, a file that could not be read, or one a walk
+did not check — a lock file, an unsupported extension … — with why);
 问题: one row per finding; 规则: the rules of every profile used.  Plain
 values only (str, int, float, None); the formatters lay them out.
 """
@@ -32,8 +33,9 @@ def summary(results: list[ReportResult], rulebook=None) -> tuple[list[str], list
     head += ["错误", "警告", "提示", "发现的问题（规则）", "文件"]
     rows = []
     for k, r in enumerate(results, 1):
-        if r.error is not None:
-            rows.append([k, None, None, None, r.profile, None, verdict(r), r.error] + [None] * len(parts) + [None, None, None, None, r.path])
+        if r.error is not None or r.skipped_file is not None:
+            # a file that could not be read, or that a walk did not check: a row that says why
+            rows.append([k, None, None, None, r.profile, None, verdict(r), reason(r)] + [None] * len(parts) + [None, None, None, None, r.path])
             continue
         status = {p.id: STATUS.get(p.status, p.status) for p in r.parts}
         counts = {s: sum(1 for f in r.findings if f.severity == s) for s in SEVERITIES}
@@ -82,8 +84,8 @@ def rules(results: list[ReportResult], rulebook=None) -> tuple[list[str], list[l
     rows = []
     books: dict[str, object] = {}
     for r in results:
-        if r.error is not None:
-            continue  # an unreadable file was judged by no profile
+        if r.error is not None or r.skipped_file is not None:
+            continue  # an unreadable or skipped file was judged by no profile
         rb = _rulebook_of(r, rulebook)
         if rb is not None and getattr(rb, "id", None):
             books.setdefault(rb.id, rb)

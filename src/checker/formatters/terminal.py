@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import ReportResult
-from ..messages import FAILED, PASSED, SEVERITY, UNREADABLE
+from ..messages import FAILED, PASSED, SEVERITY, SKIPPED, UNREADABLE
 from ..places import finding_place, where
 from .safe_text import terminal_safe as _s
 
@@ -167,7 +167,7 @@ def render_summary(console: Console, results: Sequence[ReportResult], quiet: boo
             result = Text(PASSED, style="green") if r.passed else Text(FAILED, style="red")
             grid.add_row(str(i), escape(_s(r.path)), f"{r.score:g}", result, escape(_s(r.reason or "—")), escape(_s(missing)) or "—")
         for r in skipped:
-            grid.add_row("", escape(_s(r.path)), "-", Text("已跳过", style="dim"), escape(_s(r.skipped_file)), "")
+            grid.add_row("", escape(_s(r.path)), "-", Text(SKIPPED, style="dim"), escape(_s(r.skipped_file)), "")
         console.print(grid)
     tail = f"；另有 {len(skipped)} 个文件已跳过" + ("（见上表）" if table else "") if skipped else ""
     console.print(escape(summarize(results).line() + tail))
