@@ -24,10 +24,16 @@ from .schema import params_of, type_name
 SCOPE_NAMES = {"document": "全文", "title": "标题", "opening": "开头段", "signature": "落款", "guidance": "骨架的填写提示"}
 
 
+def _plain(text: str) -> str:
+    """Docstring markup (``x``, :func:`x`) as plain text for an official."""
+    text = re.sub(r":(?:func|mod|class|meth):`~?([^`]+)`", r"\1", text)
+    return re.sub(r"``([^`]+)``", r"\1", text)
+
+
 def summary(kind: ModuleType) -> str:
     """The first line of a kind's docstring, without the kind's name: what it checks."""
     first = (kind.__doc__ or "").strip().split("\n", 1)[0]
-    return first.split(":", 1)[1].strip() if ":" in first else first
+    return _plain(first.split(":", 1)[1].strip() if ":" in first else first)
 
 
 def description(kind: ModuleType) -> str:
@@ -35,7 +41,7 @@ def description(kind: ModuleType) -> str:
     doc = (kind.__doc__ or "").strip()
     doc = doc.split("Example::", 1)[0].strip()
     body = doc.split("\n", 1)[1].strip() if "\n" in doc else ""
-    return re.sub(r"``([^`]+)``", r"\1", body)
+    return _plain(body)
 
 
 def example(kind: ModuleType) -> dict:

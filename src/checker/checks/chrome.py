@@ -1,10 +1,9 @@
-"""chrome: web-page furniture copied with the report.
+"""chrome: 从网页复制时带进报告的网页栏目文字。
 
-Lines that normalization recognised as page furniture (索引号, 发布机构,
-字号 大 中 小, 打印, 关闭, breadcrumbs, footers …) and that every other rule
-ignores.  One finding, at the first such line.
+规范化时认出的网页栏目行（索引号、发布机构、字号 大 中 小、打印、关闭、“当前位置”导航、
+页脚……），其他规则都已忽略它们；这条规则只告诉作者。全文一条发现，在第一行栏目文字处。
 
-Message placeholders: ``{count}``, ``{example}``.
+提示语占位符：``{count}``（行数）、``{example}``。
 
 Example::
 

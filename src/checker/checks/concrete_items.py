@@ -1,13 +1,10 @@
-"""concrete-items: a list of tasks, not slogans.
+"""concrete-items: 列出的是具体任务，而不是口号。
 
-The scope (next year's plan) must number at least ``min_items`` items
-(``item_pattern``: 一是、（一）、1. …) and carry at least ``min_concrete``
-concrete things: words of a definite action (``concrete``: 制定, 修订,
-开展 …), titles of documents (《…》) and figures.  A scope shorter than
-``min_chars`` Chinese characters (or the part's ``thin.min_chars``) is not
-judged.
+范围（下一年度安排）至少要有 ``min_items`` 条编号的任务（``item_pattern``：一是、（一）、1. ……），
+并至少有 ``min_concrete`` 处具体内容：有明确动作的词（``concrete``：制定、修订、开展……）、
+《文件名》和数字。少于 ``min_chars`` 个汉字（或该部分 thin 的 min_chars）的不检查。
 
-Message placeholders: ``{items}``, ``{concrete}``.
+提示语占位符：``{items}``（条数）、``{concrete}``（具体内容处数）。
 
 Example::
 

@@ -1,14 +1,11 @@
-"""copied: a plan item of this year that is a near-copy of one of last year's.
+"""copied: 本年度安排中的一条几乎照搬上年度报告的安排。
 
-Runs only with last year's report (``--previous``).  The items of both plans
-(the part with ``year_offset: 1``) are compared with punctuation removed and
-every figure the same (rapidfuzz ratio); an item of this year at or above
-``similarity`` to one of last year's is a finding at its line.  Items
-shorter than ``min_chars`` Chinese characters are not compared.
+只在给出上一年度报告（``--previous``）时检查。两份报告的下一年度安排（``year_offset: 1`` 的部分）
+都切成条目，去掉标点、数字一律视为相同后比较（rapidfuzz 相似度）；本年度的一条与上年度某一条的
+相似度达到 ``similarity`` 即为一条发现，在这一条所在的行。少于 ``min_chars`` 个汉字的条目不比较。
 
-Message placeholders: ``{item}``, ``{previous}``, ``{previous_line}``,
-``{score}``; ``evidence`` is a text with ``{line}`` and ``{text}`` (last
-year's item).
+提示语占位符：``{item}``、``{previous}``（上年度报告文件）、``{previous_line}``、``{score}``；
+``evidence`` 可用 ``{line}`` 和 ``{text}``（上年度的那一条）。
 
 Example::
 

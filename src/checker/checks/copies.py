@@ -1,24 +1,16 @@
-"""copies: reports of different units that are near-copies of each other (a batch kind).
+"""copies: 不同单位的报告互相雷同（在一批报告之间比较）。
 
-Two units that submit the same text — or the same 范文 with their own name put
-in — would each pass on its own.  A rule of this kind looks across the batch:
-per report (in the worker that checks it) :func:`sketch` makes two
-one-permutation MinHash sketches, of the whole text and of the measures part
-(every character shingle of ``shingle`` characters, figures blanked, hashed
-once into one of ``bins`` bins, each bin keeping its smallest hash; the share
-of bins two sketches agree on estimates their Jaccard similarity).  After the
-batch, :func:`apply` cuts the bins into bands of ``rows``; only reports that
-agree on a whole band are compared (locality-sensitive hashing), so 2,000
-reports take a few thousand comparisons, not two million.  A pair at or above
-``similarity`` (whole text) or ``measures_similarity`` (the measures part)
-whose subjects are not the same organ is a copy; pairs that share a report
-form a group (one 范文 used by several units).  Each report in a pair or group
-gets one finding naming the most similar other file, its similarity and the
-group.  A single report is never a copy.
+两个单位交来同一篇文字（或同一篇范文只换了单位名称），单看每一份都能通过。这种规则在整批报告之间比较：
+检查每份报告时（在检查它的进程中）:func:`sketch` 为全文和“主要举措和成效”各做一个草图（数字一律抹去后，
+每 ``shingle`` 个字的片段散列一次，落入 ``bins`` 个桶之一，每个桶只留最小的散列值；两份草图相同的桶
+所占比例估计两份文字的相似度）。整批检查完后，:func:`apply` 把桶分成每 ``rows`` 个一段，只比较至少有
+一段完全相同的报告（局部敏感散列），所以 2000 份报告只比较几千对，而不是两百万对。全文相似度达到
+``similarity``（或“主要举措和成效”达到 ``measures_similarity``）、而报告主体不是同一机关的两份报告互为雷同；
+共有一份报告的几对合为一组（几个单位用了同一篇范文）。组中每份报告得到一条发现，写明最相似的另一份文件、
+相似度和同组的文件。只有一份报告时不会有这种发现。
 
-Message placeholders: ``{other}`` (the other file), ``{unit}`` (its organ),
-``{kind}`` (全文 / 主要举措和成效部分), ``{score}``; ``group_message`` also
-``{count}`` and ``{others}`` (the group's other files).
+提示语占位符：``{other}``（另一份文件）、``{unit}``（它的单位）、``{kind}``（全文 / 主要举措和成效部分）、
+``{score}``；``group_message`` 另可用 ``{count}`` 和 ``{others}``（同组的其他文件）。
 
 Example::
 

@@ -1,15 +1,11 @@
-"""coverage: the recommended topics a scope covers (the 纲要's systems in the measures).
+"""coverage: 范围写到了哪些宜写的主题（“主要举措和成效”对《纲要》各体系的覆盖）。
 
-Each topic (``topics``: 名称 → its ``name`` and ``signals``) is covered when
-the scope's text (the measures and the first-responsible part, with their
-headings; the whole report when the measures are missing) holds at least
-``min_signals`` distinct signals of it.  ``only`` restricts the topics that
-count (a department need not cover all).  The coverage percentage counts in
-the score with ``weight`` (on the scale of the parts' weights) and is in the
-JSON under ``coverage``; below ``report_below`` per cent, one finding names
-the topics not covered.
+每个主题（``topics``：id → ``name`` 和 ``signals``）在范围的正文（“主要举措和成效”和第一责任人部分，
+连同标题；缺少“主要举措和成效”时为全文）中出现至少 ``min_signals`` 个不同的信号词，即算写到。
+``only`` 只看其中几个主题（部门不必写到全部体系）。覆盖率按 ``weight``（与各部分的 weight 同一尺度）
+计入得分，并写入 JSON 的 ``coverage``；覆盖率低于 ``report_below``% 时，一条发现列出没有写到的主题。
 
-Message placeholders: ``{covered}``, ``{total}``, ``{percent}``, ``{missing}``.
+提示语占位符：``{covered}``、``{total}``、``{percent}``、``{missing}``。
 
 Example::
 

@@ -1,12 +1,9 @@
-"""deadline: the report was published in time.
+"""deadline: 报告按期公开。
 
-The publication date is read from the file (a 发布日期 / 发布时间 field of a
-web copy, a date line under the title, the document's metadata) or given
-with ``--published``.  It must not be later than the deadline in the year
-after the report year (《法治政府建设与责任落实督察工作规定》第二十四条:
-4 月 1 日之前).
+公开日期从文件中读出（网页的发布日期 / 发布时间栏、标题下的日期行、文档的属性），或由 ``--published``
+给出；不能晚于报告年度次年的期限（《法治政府建设与责任落实督察工作规定》第二十四条：4 月 1 日之前）。
 
-Message placeholders: ``{published}`` (ISO date), ``{deadline}``.
+提示语占位符：``{published}``（ISO 日期）、``{deadline}``。
 
 Example::
 

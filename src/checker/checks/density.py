@@ -1,12 +1,10 @@
-"""density: enough figures (or other marks) per 1,000 Chinese characters of a scope.
+"""density: 范围内每千字有足够的数据（或其他计数对象）。
 
-Counts the matches of ``pattern`` (by default a figure that is not a year,
-month, day or number: 36件, 98.6%) in the scope's text; fewer than
-``min_per_1000`` per 1,000 Chinese characters is a finding.  A scope shorter
-than ``min_chars`` characters is not measured (a thin part is another rule's
-business).
+统计范围正文中 ``pattern`` 的匹配数（默认：不是年份、月、日和编号的数字，如 36件、98.6%）；
+每 1000 个汉字不足 ``min_per_1000`` 个即为一条发现。少于 ``min_chars`` 个汉字的不检查
+（内容单薄由别的规则负责）。
 
-Message placeholders: ``{chars}``, ``{count}``, ``{rate}``, ``{minimum}``.
+提示语占位符：``{chars}``、``{count}``、``{rate}``、``{minimum}``。
 
 Example::
 

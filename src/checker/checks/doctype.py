@@ -1,12 +1,10 @@
-"""doctype: the file is not an annual report but a 政策解读, an 实施方案, news, ….
+"""doctype: 文件不是年度报告，而是政策解读、实施方案、新闻报道……
 
-What the file seems to be is read by :mod:`checker.doctype` from its title,
-its opening, its headings and its words; the kinds of documents and what shows
-each are data (``rules/vocabulary/doctypes.yaml``).  A real annual report —
-including one whose title lacks 报告 or 年度 — never gets a finding.  One
-finding, at the line that showed it.
+文件像什么，由 :mod:`checker.doctype` 从标题、开头、各级标题和用词判断；各类文件及其特征是数据
+（``rules/vocabulary/doctypes.yaml``）。真正的年度报告（包括标题中没有“报告”或“年度”的）不会有这种发现。
+一条发现，在显示出文件类型的那一行。
 
-Message placeholders: ``{kind}`` (政策解读 …), ``{reason}`` (标题含有“解读” …).
+提示语占位符：``{kind}``（政策解读……）、``{reason}``（标题含有“解读”……）。
 
 Example::
 

@@ -1,20 +1,14 @@
-"""duplicates: a paragraph or a whole block pasted twice, exactly or nearly.
+"""duplicates: 段落或整段内容粘贴了两次（完全相同或近似）。
 
-Linear in the size of the report: paragraphs are bucketed first (by an exact
-key, by a key with every number blanked out, and by a few min-hash values of
-their character 6-grams), and only paragraphs that share a bucket are compared
-with rapidfuzz.  Consecutive duplicated paragraphs are merged into one block,
-so a body pasted twice is one finding that names both places.
+耗时与报告长度成正比：段落先分桶（按原文、按数字抹去后的原文、按 6 字片段的几个最小散列值），
+只有同在一个桶里的段落才用 rapidfuzz 比较。连续重复的段落合为一块，整篇正文贴了两遍也只是一条发现，
+写明两处位置。
 
-A passage of a few sentences pasted into another paragraph (often with some
-figures changed) is found the same way on sentences: a run of consecutive
-near-identical sentences of at least ``passage_chars`` characters in two
-paragraphs is one finding per pair of paragraphs, unless the paragraphs are
-duplicates as a whole.
+几句话粘贴进另一段（常常改了几个数字）也照此按句子查找：两段中连续几句近似相同、合计至少
+``passage_chars`` 个字，每对段落一条发现（两段整段重复的除外）。
 
-Message placeholders: ``{where}`` (the second place, e.g. “第 12 行”, “第 12-14 段”,
-“第 3 页第 5 行” as the file counts), ``{other}`` (the first),
-``{kind}`` (完全相同 / 近似重复 …).
+提示语占位符：``{where}``（后一处，如“第 12 行”“第 12-14 段”“第 3 页第 5 行”，按文件的计法）、
+``{other}``（前一处）、``{kind}``（完全相同 / 近似重复……）。
 
 Example::
 

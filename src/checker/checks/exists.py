@@ -1,10 +1,7 @@
-"""exists: the report has what the scope names.
+"""exists: 报告中有范围所指的内容。
 
-Fires once when nothing of the scope is in the report: no title (``title``),
-no 落款 — a short line ending with the date among the last lines —
-(``signature``), no opening paragraph (``opening``), or a part that is
-missing.  The finding sits where the missing thing belongs: the first line
-for a title or an opening, the last line for a signature.
+范围在报告中完全没有时报告一次：没有标题（``title``）、没有落款（``signature``：最后几行中以日期结尾的短行）、
+没有开头段（``opening``），或缺少某个部分。发现放在缺少的内容应在的位置：标题、开头段在第一行，落款在最后一行。
 
 Example::
 

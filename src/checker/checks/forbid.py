@@ -1,25 +1,16 @@
-"""forbid: words or patterns that must not appear in a scope.
+"""forbid: 范围内不能出现的文字或写法。
 
-Each hit is a finding at its line (with its column in the file), the hit and
-a few characters around it as evidence.  ``phrases`` are plain text,
-``patterns`` safe regular expressions, and ``swap`` a phrasebook of wrong →
-right forms, each entry naming its source; ``replace`` is a suggestion for
-every hit of ``phrases`` / ``patterns``.  With ``skip_book_titles`` a hit
-inside 《…》 (the title of a document, which really is written so) is left
-alone; with ``once_per_line`` a line gives one finding whatever it holds.
-The text is the normalized one: half-width punctuation, simplified
-characters.
+每一处都是一条发现，写明所在的行（和在文件中的列），以这处文字和前后几个字为证据。``phrases`` 是原样匹配的文字，
+``patterns`` 是安全的正则表达式，``swap`` 是“错误写法 → 正确写法”的对照表，每项写明依据；``replace`` 是
+``phrases`` / ``patterns`` 每一处的修改建议。设了 ``skip_book_titles`` 时，书名号《》里的文字（文件标题照原样引用）
+不算；设了 ``once_per_line`` 时，一行只报告一处。比较的是规范化后的文字：半角标点、简体字。
 
-A ``swap`` entry is found by its name, or by its ``pattern`` when it has
-one (the name is then a label); it applies only to reports on its
-``years`` (a name that did not exist yet, or no longer, in the year
-reported on); a hit whose clause (the text between two of ，。；！？)
-holds one of its ``unless`` phrases is left alone (迎接党的二十大 in a
-plan); with ``in_titles`` it is looked for inside 《…》 too (a title that
-is itself misspelt); its ``fix`` replaces the rule's.
+``swap`` 的一项按名称查找，有 ``pattern`` 时按这个正则查找（名称只是标签）；只对 ``years`` 内年度的报告适用
+（报告年度还没有、或已不再用的名称）；一处所在的分句（两个，。；！？之间的文字）中有它的 ``unless`` 中的词时不算
+（如下一年度安排中的“迎接党的二十大”）；设了 ``in_titles`` 时书名号里也查（文件标题本身写错）；它的 ``fix``
+代替规则的修改建议。
 
-Message and fix placeholders: ``{text}`` (the hit), ``{replace}``,
-``{source}``, ``{entry}`` (the swap entry's name).
+提示语和修改建议的占位符：``{text}``（这一处文字）、``{replace}``、``{source}``、``{entry}``（swap 的条目名称）。
 
 Example::
 

@@ -1,11 +1,9 @@
-"""garbage: what converters leave in a text.
+"""garbage: 格式转换留下的乱码。
 
-Pinyin readings pasted after characters (``建設(shè)``) and doubled
-punctuation (``,,`` ``,。``), looked for in the lines as read from the file
-(normalization has already removed them for the other rules).  One finding
-for the whole report, at the first line that has them.
+字后粘上的拼音注音（``建設(shè)``）和重复的标点（``,,`` ``,。``），在文件原来的文字中查找
+（其他规则用的文字已经在规范化时去掉了这些）。全文一条发现，在第一处所在的行。
 
-Message placeholders: ``{count}``, ``{lines}``, ``{example}``.
+提示语占位符：``{count}``、``{lines}``、``{example}``。
 
 Example::
 

@@ -1,14 +1,10 @@
-"""length: a part with a heading but hardly any text under it.
+"""length: 有标题，但标题下几乎没有内容。
 
-A part found by its heading is thin when its text has fewer Chinese
-characters than the part's ``thin.min_chars`` and no more than
-``max_sentences`` sentences: a heading and a sentence or two; and, whatever
-its length, when it has fewer than ``min_sentences`` sentences and fewer than
-``min_figures`` figures (one long sentence of slogans).  The scope is
-the parts to look at (default: every part that sets ``thin.min_chars``);
-parts found inside another (``within``) are not measured.
+按标题找到的部分，正文汉字少于该部分 thin 的 min_chars、且不超过 ``max_sentences`` 句（一个标题加一两句话），
+即为单薄；不论多长，少于 ``min_sentences`` 句且少于 ``min_figures`` 个数字的（一长句口号）也是。范围是要看的部分
+（默认：设了 thin.min_chars 的每个部分）；在另一部分之内找到的部分（within）不看。
 
-Message placeholders: ``{name}`` (the part), ``{sentences}``, ``{chars}``.
+提示语占位符：``{name}``（部分名称）、``{sentences}``、``{chars}``。
 
 Example::
 

@@ -1,13 +1,10 @@
-"""n-of-m: a scope names at least ``min`` of a list of items (duties, topics, measures).
+"""n-of-m: 范围至少写到一组事项中的 ``min`` 项（履职事项、主题、措施……）。
 
-Each item is found by its ``pattern`` (a safe regular expression) or by any of
-its ``phrases``; fewer than ``min`` items found is one finding naming the
-ones that are missing.  A scope shorter than ``min_chars`` Chinese characters
-(by default the part's ``thin.min_chars``) is not judged.  A profile changes
-one item by its name, or removes it with ``名称: false``.
+每一项按它的 ``pattern``（安全的正则表达式）或 ``phrases`` 中任何一个词找到；找到的不足 ``min`` 项，
+即为一条发现，列出缺少的各项。少于 ``min_chars`` 个汉字（默认：该部分 thin 的 min_chars）的不检查。
+规则集继承时可以按名称只改其中一项，或用“名称: false”删去一项。
 
-Message placeholders: ``{name}`` (the part), ``{count}``, ``{found}`` (the
-items found, in brackets), ``{missing}``, ``{min}``.
+提示语占位符：``{name}``（部分名称）、``{count}``、``{found}``（找到的各项，带括号）、``{missing}``、``{min}``。
 
 Example::
 

@@ -1,21 +1,12 @@
-"""numbering: the ordinals of the headings, in sequence and punctuated as 公文 rules say.
+"""numbering: 标题序号按顺序编排，标点符合公文规范。
 
-The headings' ordinals are read level by level (第一部分 › 一、 › （一） ›
-1. › （1）), at the start of a line or — in a text whose line breaks were lost
-— after the end of a sentence inside it.  Within one level under one
-parent, each ordinal must follow the one before: a number skipped (一、二、四、)
-or repeated (（一）（二）（二）), a level that starts again at 一 while its parent
-is the same (and no unnumbered heading stands between), a level that does not
-start at 一 under a new parent (三、 then （三）), or one that goes backwards
-is a finding at that heading, with the ordinal expected as the fix.  The
-levels of 1. and （1） are lists (``lists``): they may start again at 1 under
-the same parent and may go on numbering under the next one.  Then the
-punctuation: nothing after a bracketed ordinal (（一）、 is wrong), 、 after
-一, and a full stop after an Arabic one (1、 instead of 1. is reported with
-``arabic_severity``).
+逐级读出各级标题的序号（第一部分 › 一、 › （一） › 1. › （1）），在行首，或在丢了换行的文字中句末之后。
+同一上级之下的同一级中，每个序号都应接着上一个：跳号（一、二、四、）、重号（（一）（二）（二））、上级没变却从“一”
+重新编号（中间没有不编号的标题）、换了上级却没有从“一”开始（三、之后是（三））、或者倒退，都是一条发现，
+修改建议写明应有的序号。1. 和 （1） 两级是列举（``lists``）：同一上级之下可以重新从 1 编号，也可以跨上级接着编号。
+再看标点：括号序号后不加标点（“（一）、”是错的），“一”后用“、”，阿拉伯数字后用“.”（“1、”按 ``arabic_severity`` 报告）。
 
-Message and fix placeholders: ``{found}`` (the ordinal as written),
-``{expected}``, ``{problem}`` (what is wrong, in words), ``{heading}``.
+提示语和修改建议的占位符：``{found}``（写的序号）、``{expected}``、``{problem}``（问题所在）、``{heading}``。
 
 Example::
 

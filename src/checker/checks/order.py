@@ -1,13 +1,9 @@
-"""order: the parts in the template's order.
+"""order: 各部分按法定模板的顺序排列。
 
-The parts with their own top-level heading, in file order, against their
-``order`` in the rulebook (parts with the same order may come either way;
-order 0 takes no part).  The parts outside the longest in-order run are the
-misplaced ones; each is reported once, with the part it should follow (or
-precede).
+有自己一级标题的各部分，按在文件中的先后，与它们在规则集中的 ``order`` 对照（order 相同的孰先孰后都可以；
+order 为 0 的不参与）。不在最长的顺序正确的序列中的部分就是放错位置的，每个报告一次，写明应排在哪一部分之后（或之前）。
 
-Message placeholders: ``{name}``, ``{anchor}`` (the part it should be next
-to), ``{relation}`` (之前 / 之后).
+提示语占位符：``{name}``、``{anchor}``（应挨着的部分）、``{relation}``（之前 / 之后）。
 
 Example::
 

@@ -1,10 +1,8 @@
-"""parts: every mandated part of the rulebook is in the report.
+"""parts: 规则集中的每个法定部分，报告中都有。
 
-One finding for each part that is missing, with the part's own severity,
-message and fix (``parts:`` in the rulebook).  A part found inside another
-(``within``: the causes inside the shortcomings) that its container's heading
-promises (``promised_by``: 原因) but the body does not give gets the part's
-``promised_message``.  The rule has no parameters: the parts are its data.
+缺少的每个部分一条发现，用该部分自己的严重程度、提示语和修改建议（规则集的 ``parts``）。在另一部分之内找的部分
+（``within``：“存在的不足”之内的“原因”），所属部分的标题承诺了它（``promised_by``：原因）而正文没有写，用该部分的
+``promised_message``。这种规则没有参数：各部分就是它的数据。
 
 Example::
 

@@ -1,15 +1,11 @@
-"""personal-data: ID, mobile and bank card numbers that must not be published.
+"""personal-data: 不能公开的身份证号码、手机号码和银行卡号。
 
-Each number is a finding at its line: resident ID numbers (18 characters with
-the right check digit and a real birth date, or the old 15-digit form), mobile
-numbers (1[3-9] and 9 digits) and bank card numbers (16–19 digits that pass
-the Luhn check).  A number whose clause holds one of the ``unless`` phrases
-(统一社会信用代码, 索引号 …) is not personal.  The number is always shown
-masked (``110***********1234``): in the message, the evidence, and — because
-the engine masks every result — in every output format and in the report
-text the HTML page shows.
+每个号码一条发现，在所在的行：居民身份证号码（18 位、校验码正确、出生日期真实，或旧的 15 位），手机号码
+（1[3-9] 加 9 位数字），银行卡号（16–19 位、通过 Luhn 校验）。号码所在的分句中有 ``unless`` 中的词
+（统一社会信用代码、索引号……）的不算个人信息。号码一律遮盖显示（``110***********1234``）：提示语、证据中如此，
+而且由于引擎遮盖每一份检查结果，所有输出格式和审阅页面显示的报告原文中都是如此。
 
-Message placeholders: ``{what}`` (居民身份证号码 …), ``{masked}``.
+提示语占位符：``{what}``（居民身份证号码……）、``{masked}``。
 
 Example::
 

@@ -1,19 +1,13 @@
-"""repealed-law: a law cited that was repealed before the year reported on.
+"""repealed-law: 引用了在报告年度之前已经废止的法律。
 
-Each title in 《…》 is looked up, with a leading ``prefixes`` phrase
-(中华人民共和国) taken off, among the ``laws`` of the rulebook by name or by
-one of its ``aliases``; only exact titles count, so that a short form that
-could mean more than one act (《条例》, 《民法》) is left alone.  A law
-repealed on or before 1 January of the year reported on was in force at no
-time of that year: its citation is a finding at its line, naming the act
-that repealed it, with the law that replaced it as the fix.  A citation
-right after one of the ``former`` words (原《合同法》) or in a clause that
-holds one of the ``unless`` phrases (……同时废止) speaks of the law as
-repealed and is left alone.  A report whose year is unknown is not judged.
+书名号中的每个名称，去掉开头的 ``prefixes``（中华人民共和国）后，在规则集的 ``laws`` 中按名称或 ``aliases``
+查找；只认完整的名称，可能指几部法规的简称（《条例》《民法》）不算。报告年度 1 月 1 日或之前已废止的法律，
+在那一年中任何时候都不再有效：引用它是一条发现，在所在的行，写明废止它的法律，修改建议是取代它的法律。
+紧跟在 ``former`` 中的词之后（原《合同法》）、或所在分句中有 ``unless`` 中的词（……同时废止）的，说的正是它已废止，
+不算。报告年度不明的不检查。
 
-Message and fix placeholders: ``{law}`` (the title as cited), ``{name}``,
-``{repealed}`` (the day), ``{by}`` (the repealing act), ``{replace}``,
-``{source}``.
+提示语和修改建议的占位符：``{law}``（引用的名称）、``{name}``、``{repealed}``（废止日期）、``{by}``（废止它的法律）、
+``{replace}``、``{source}``。
 
 Example::
 

@@ -1,13 +1,10 @@
-"""require: words that must appear in a scope.
+"""require: 范围内必须写到的文字。
 
-The scope must hold at least ``min`` distinct of the phrases in ``any`` and
-the ``patterns`` (safe regular expressions) taken together, and every phrase
-in ``all``.  When it does not, one finding at the scope's first line (a
-part's heading, the title).  A scope that is not in the report at all (a
-missing part, no title) is left to the rules about missing things.
+范围中 ``any`` 的词和 ``patterns``（安全的正则表达式）合计至少出现 ``min`` 个不同的，且 ``all`` 的词都要出现；
+做不到时一条发现，在范围的第一行（部分的标题、报告标题）。范围在报告中根本没有（缺少的部分、没有标题）的，
+由查缺失的规则负责。
 
-Message placeholders: ``{missing}`` (what is not there), ``{found}``,
-``{count}``, ``{min}``, ``{title}``.
+提示语占位符：``{missing}``（没有写到的）、``{found}``、``{count}``、``{min}``、``{title}``。
 
 Example::
 

@@ -1,14 +1,10 @@
-"""similar: a scope that only says again what another scope said.
+"""similar: 范围只是把另一处的内容换个说法再说一遍。
 
-The Chinese character pairs (bigrams) of the scope's text (the causes) are
-compared with those of the part it sits in (``against``; by default the part
-the scope is found ``within``: the shortcomings), without the scope's own
-text; a share of ``max_similarity`` (0–1) or more is a finding: the causes
-restate the problems instead of analysing them.  For a part found by its
-patterns (主要原因 …), the text counts from the pattern on, and a short
-label ("主要原因：") is not counted.
+范围正文（原因）中的双字片段，与它所在的部分（``against``；默认是找到它的 ``within`` 部分：存在的不足）
+去掉它自己之后的正文比较；重合的比例达到 ``max_similarity``（0–1）即为一条发现：原因只是复述问题，没有分析。
+按表述（主要原因……）找到的部分，从表述起算，简短的标签（“主要原因：”）不计。
 
-Message placeholders: ``{percent}``.
+提示语占位符：``{percent}``。
 
 Example::
 

@@ -1,20 +1,15 @@
-"""stutter: stutter typos such as 将将 / 的的, and words written twice (进一步一步).
+"""stutter: 叠字笔误（将将、的的）和重复写了两遍的词（进一步一步）。
 
-A doubled character is reported when it cannot be a legitimate reduplication:
-not in the rulebook's allow-list (常常 人人 层层 …), not part of an AABB form
-(认认真真, 方方面面), not two words that merely meet (学习|习近平, 为了|了解,
-工作|作风), and either a function word that is never doubled (the rulebook's
-``always`` list: 的 将 在 …) or — unless it is a name's suffix meeting a word
-(市|市场局) — a character whose two copies split as a lone character beside a
-word that already contains it (严|严格, 部|部门).
+一个字连写两次，不可能是合法的叠用时才报告：不在规则集的叠词表中（常常、人人、层层……），不是 AABB 式
+（认认真真、方方面面），不是两个词恰好相接（学习|习近平、为了|了解、工作|作风）；并且要么是从不叠用的虚词
+（规则集的 ``always``：的、将、在……），要么——机构名称后缀字与下一个词相接的除外（市|市场局）——两个字分开后
+一个落单、另一个在已含这个字的词里（严|严格、部|部门）。
 
-A word written twice (ABAB: 进一步一步, 依法行政依法行政, 我们我们) is a
-stutter too (see :func:`_word_stutter`): two-character words only when the
-rulebook says they are never doubled (``always_words``) or when a word that
-may be doubled (``allow_words``: 一步一步推进) has its first copy glued to the
-word before it ("进一步|一步").
+一个词写了两遍（ABAB：进一步一步、依法行政依法行政、我们我们）也是笔误（见 :func:`_word_stutter`）：
+两字词只在规则集说它从不叠用（``always_words``），或可以叠用的词（``allow_words``：一步一步推进）前一个粘在
+前面的词上（“进一步|一步”）时才算。
 
-Message placeholders: ``{text}`` (the pair, or the word twice), ``{char}`` (the character or word to delete).
+提示语占位符：``{text}``（连写的字或词）、``{char}``（要删去的字或词）。
 
 Example::
 

@@ -1,13 +1,10 @@
-"""traditional: traditional characters in a simplified report.
+"""traditional: 简体报告中混有繁体字。
 
-Normalization converts the text to simplified characters for every other
-rule (OpenCC); this rule tells the author which lines had traditional ones.
-Each such line is a finding (at most ``max_lines``), naming the characters;
-when they are on ``whole_text_share`` or more of the lines, the report was
-written in traditional characters and gets one info finding
-(``whole_text_message``) instead.
+规范化时已为其他规则把正文转成简体（OpenCC）；这条规则告诉作者哪些行有繁体字。每行一条发现（最多
+``max_lines`` 行），写明是哪些字；含繁体字的行达到全文的 ``whole_text_share`` 时，报告是用繁体写的，
+只给一条提示（``whole_text_message``）。
 
-Message placeholders: ``{chars}``, ``{count}`` (lines, for the whole text).
+提示语占位符：``{chars}``、``{count}``（整篇繁体时为行数）。
 
 Example::
 

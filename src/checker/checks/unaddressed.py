@@ -1,17 +1,12 @@
-"""unaddressed: a shortcoming listed last year that this year's report never takes up.
+"""unaddressed: 上年度报告所列的不足，本年度报告没有提到整改或改进。
 
-Runs only with last year's report (``--previous``).  Both reports are cut into
-items (一是…二是…, 1. 2., （一）（二）; else paragraphs, else sentences).  Each
-item of last year's shortcomings is looked for in what this year's report
-says it did (every item outside its shortcomings, causes and plan): by
-keyword cover (``min_keywords``: the share of the item's jieba keywords,
-weighted by rarity, found in one unit) or by a fuzzy match of its gist
-(``min_fuzzy``).  An item carried by neither is a finding, placed where the
-scope part (the rectification) starts.
+只在给出上一年度报告（``--previous``）时检查。两份报告都切成条目（一是……二是……、1. 2.、（一）（二）；
+没有编号时按段、按句）。上年度“存在的不足”的每一条，在本年度报告所说的所做工作（不足、原因和安排以外的每一条）
+中查找：按关键词覆盖（``min_keywords``：这一条的 jieba 关键词按稀有程度加权后，在同一段中出现的比例），
+或按要点的模糊匹配（``min_fuzzy``）。两种都找不到的一条即为一条发现，放在范围所指部分（上年度问题整改情况）的开头。
 
-Message placeholders: ``{item}``, ``{previous}`` (last year's file),
-``{previous_line}``; ``evidence`` is a text with ``{line}``, ``{score}``,
-``{text}`` (the closest passage found).
+提示语占位符：``{item}``、``{previous}``（上年度报告文件）、``{previous_line}``；``evidence`` 可用 ``{line}``、
+``{score}``、``{text}``（找到的最接近的一段）。
 
 Example::
 

@@ -1,13 +1,10 @@
-"""undecodable: bytes of the file that its encoding could not decode.
+"""undecodable: 文件中按其编码无法解码的字节。
 
-A stray byte (a copy cut in the middle of a character, a damaged sector) does
-not make a whole report unreadable: the reader replaces it by “�” and keeps
-where it did so on the Document (``Document.replaced``: line, places); this
-rule only tells the author which lines to look at.  One finding per such line
-(at most ``max_lines``).  In the examples, “�” stands for one byte that
-cannot be decoded (the tests write it as the byte 0xFF and read the file).
+个别坏字节（复制时截断了一个字、磁盘损坏）不会让整份报告无法读取：读取时把它换成“�”，并在 Document 上记下位置
+（``Document.replaced``：行、处数）；这条规则只告诉作者该看哪几行。每行一条发现（最多 ``max_lines`` 行）。
+例子中的“�”代表一个无法解码的字节（测试时写成字节 0xFF 再读取文件）。
 
-Message placeholders: ``{count}`` (places on the line), ``{encoding}``.
+提示语占位符：``{count}``（这一行的处数）、``{encoding}``。
 
 Example::
 

@@ -1,12 +1,10 @@
-"""unreported: a plan item of last year that this year's report never mentions.
+"""unreported: 上年度报告安排的工作，本年度报告没有提到落实情况。
 
-Runs only with last year's report (``--previous``).  Each item of last year's
-plan (the part with ``year_offset: 1``) is looked for in what this year's
-report says it did, as ``unaddressed`` looks for shortcomings; an item
-carried nowhere is a finding, placed where the scope part (the measures)
-starts.
+只在给出上一年度报告（``--previous``）时检查。上年度下一年度安排（``year_offset: 1`` 的部分）的每一条，
+像 ``unaddressed`` 查找不足那样，在本年度报告所说的所做工作中查找；哪里都找不到的一条即为一条发现，
+放在范围所指部分（主要举措和成效）的开头。
 
-Message placeholders: ``{item}``, ``{previous}``, ``{previous_line}``.
+提示语占位符：``{item}``、``{previous}``、``{previous_line}``。
 
 Example::
 

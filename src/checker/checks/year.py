@@ -1,14 +1,10 @@
-"""year: the year a part or the title names is the one it should name.
+"""year: 部分或标题中写的年份正是应有的年份。
 
-* scope a part with a ``year_offset`` (next year's plan: 1): the years in its
-  heading — or, when the heading names none, the year its first sentence
-  opens with ("2024年，我县将……") — must be the report year + the offset;
-  each other year is a finding;
-* scope ``title``: the title's year must be the year the body reports on
-  (its opening sentence, the measures' heading, the plan's heading − 1).
+* 范围是有 ``year_offset`` 的部分（下一年度安排：1）：它标题中的年份——标题中没有时，是第一句开头的年份
+  （“2024年，我县将……”）——应为报告年度加上 offset，其他年份各是一条发现；
+* 范围是 ``title``：标题的年份应为正文所报告的年度（开头一句、“主要举措和成效”的标题、安排的标题减一）。
 
-Message placeholders: ``{found}`` (the year written), ``{expected}``; for the
-title also ``{title_year}`` and ``{body_year}``.
+提示语占位符：``{found}``（写的年份）、``{expected}``；标题另有 ``{title_year}`` 和 ``{body_year}``。
 
 Example::
 
