@@ -31,10 +31,8 @@ CASES = yaml.safe_load((DATA / "labels.yaml").read_text(encoding="utf-8"))
 
 # (file, label) -> why the checker misjudges it (strict xfail)
 KNOWN_MISJUDGMENTS: dict[tuple[str, str], str] = {
-    ("w01_lanxi_county2023_pipetable.txt", "published"): "a pipe-table row (发布日期 | 2024-03-22 |) is not read",
     ("w08_taoxi_xiang2022_oneline.txt", "title"): "the sharing site's name after the title (' - 百度文库') stays in it",
     ("w13_songhe_gonggao2023_attachment.txt", "title"): "the site name above the breadcrumb is joined to a 关于… title",
-    ("w20_binhai_xinqu2023_bilingual.txt", "published"): "an English word between label and date (发布日期 Date：)",
     ("w25_wangchuan_jiedao2023_threeline.txt", "title"): "a title over three lines",
     ("w27_fanwen_xxju_danweimingcheng.txt", "profile"): "a placeholder organ (××局) gives no profile",
     ("w31_hechuan_kaohe_tongbao2023.txt", "title"): "the site name above the breadcrumb is joined to a 关于… title",

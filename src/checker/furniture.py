@@ -27,6 +27,8 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.�
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]{0,6}\d{1,4}[-—–\s]{0,6}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,/]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})$")
 _SENTENCE_END = re.compile(r"[。!?;]")
 _SENTENCE = re.compile(r"[^。!?]{1,2000}[。!?]?")
+#: the English gloss bilingual sites print after a Chinese label ("来源 Source：", "发布日期 Release Date：")
+_GLOSS = r"(?:\s{0,2}[A-Za-z]{2,12}(?:\s[A-Za-z]{2,12}){0,2})?"
 #: separators that make a breadcrumb on their own when there are two of them
 _STRONG_SEPARATORS = (">>", ">", "＞", "»", "›", "→", "->", "—>")
 
@@ -74,7 +76,8 @@ class Furniture:
         bullets = "".join(re.escape(b) for b in v.bullets)
         any_label = alternation(every)
         # "索引号：…" "[ 主题分类 ] 卫生" "【发布日期】…" anywhere on a line: a label followed by a colon or a closing bracket
-        self.field = re.compile(rf"(?:^|[\s【\[|{bullets}])\s?({any_label})\s{{0,3}}(?:[:：]|[】\]])")
+        # (or a pipe table's "发布日期 | 2024-03-22 |", or with an English gloss: "来源 Source：")
+        self.field = re.compile(rf"(?:^|[\s【\[|{bullets}])\s?({any_label}){_GLOSS}\s{{0,3}}(?:[:：|｜]|[】\]])")
         # a row that starts with a label even without a colon: "• 文号" "• 成文日期 2021-04-16" "- 标题:……"
         # (after a bullet the value may follow the label directly: spaces between Chinese characters are gone)
         self.row = re.compile(
@@ -82,7 +85,11 @@ class Furniture:
             rf"|[【\[]?\s{{0,2}}(?P<label2>{alternation(specific)})\s{{0,2}}[】\]]?(?:\s{{0,3}}[:：]|\s{{1,3}}|$))\s{{0,3}}(?P<value>.{{0,160}})$"
         )
         self.labelled = re.compile(rf"^[{bullets}]?\s{{0,3}}[【\[]?\s{{0,2}}(?P<label>{any_label})\s{{0,2}}[】\]]?\s{{0,3}}[:：]\s{{0,3}}(?P<value>.{{0,160}})$")
-        self.date_field = re.compile(rf"({alternation(self.date_rank)})\s{{0,3}}(?:[】\]]\s{{0,2}}[:：]?|[:：])?\s{{0,3}}({DATE})")
+        # "发布日期：2024-03-22", "[ 发布日期 ] …", a pipe table's "发布日期 | 2024-03-22 |", and a bilingual
+        # site's English gloss between label and value ("发布日期 Date：2024.03.25")
+        self.date_field = re.compile(
+            rf"({alternation(self.date_rank)}){_GLOSS}\s{{0,3}}(?:[】\]]\s{{0,2}}[:：|｜]?|[:：|｜])?\s{{0,3}}({DATE})"
+        )
         self.title_field = re.compile(r"(?:^|[\s【\[|" + bullets + r"])(?:文件标题|标题|文件名称|信息名称|名称)\s{0,2}[】\]]?\s{0,3}[:：]?\s{0,3}(\S.{1,120})$")
         self.widget_words = re.compile(alternation(v.chrome_words) + "|" + "|".join(re.escape(m) for m in v.chrome_marks) + r"|\s")
         self.widget_word = re.compile(alternation(v.chrome_words))
