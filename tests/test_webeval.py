@@ -31,14 +31,8 @@ CASES = yaml.safe_load((DATA / "labels.yaml").read_text(encoding="utf-8"))
 
 # (file, label) -> why the checker misjudges it (strict xfail)
 KNOWN_MISJUDGMENTS: dict[tuple[str, str], str] = {
-    ("w08_taoxi_xiang2022_oneline.txt", "title"): "the sharing site's name after the title (' - 百度文库') stays in it",
-    ("w13_songhe_gonggao2023_attachment.txt", "title"): "the site name above the breadcrumb is joined to a 关于… title",
-    ("w25_wangchuan_jiedao2023_threeline.txt", "title"): "a title over three lines",
     ("w27_fanwen_xxju_danweimingcheng.txt", "profile"): "a placeholder organ (××局) gives no profile",
-    ("w31_hechuan_kaohe_tongbao2023.txt", "title"): "the site name above the breadcrumb is joined to a 关于… title",
     ("w32_sharing_jiedao2023_partial.txt", "parts:measures"): "measures whose heading is cut off by a sharing site's preview",
-    ("w33_canglan_wunian_zongjie.txt", "title"): "the title is reported with its full-width brackets made ASCII",
-    ("w35_tongxi_qicaoshuoming2023.txt", "title"): "the site name above the breadcrumb is joined to a 关于… title",
 }
 #: near-misses that do not get not-annual-report yet (strict xfail)
 NOT_SAID_YET: dict[str, str] = {

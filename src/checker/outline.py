@@ -10,11 +10,12 @@ text up to the first full stop, the rest is body.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .furniture import furniture, is_date_line
-from .normalize import NormalizedDocument, TextLine
+from .normalize import NormalizedDocument, TextLine, simplified
 from .textkit import CELL, cjk_len, is_prose
 from .titlewords import clean_title, is_addressee, is_document_number, is_organ_line, looks_like_title, starts_without_organ
 
@@ -61,6 +62,9 @@ class Outline:
     title_line: Optional[TextLine]
     headings: list[Heading]  # flat, in file order
     top_rank: Optional[int]
+    #: the title as the file writes it (its own brackets, colons and digits, "（2021—2025年）"),
+    #: in simplified characters; None when it cannot be told apart from the normalized one
+    written_title: Optional[str] = None
 
     def section_lines(self, heading: Heading) -> list[TextLine]:
         """Body lines of a heading's section, including sub-sections, without the heading line."""
@@ -145,6 +149,34 @@ def _candidate(ln: TextLine) -> Optional[str]:
     return title
 
 
+def _adjacent(nd: NormalizedDocument, first: TextLine, then: TextLine) -> bool:
+    """``then`` follows ``first`` on the page with nothing but blank lines between
+    (a breadcrumb or a metadata row between a site name and a title parts them)."""
+    if then.number <= first.number:
+        return False
+    return all(not nd.lines[k].text for k in range(first.index + 1, then.index))
+
+
+#: a line that ends a title: it reports something ("……的报告", "……工作情况", "……总结")
+_TITLE_END = re.compile(r"(?:报告|情况|总结)\s{0,2}[)）》]?$")
+
+
+def _continues(nd: NormalizedDocument, title: str, ln: TextLine, nxt: TextLine) -> bool:
+    """``nxt`` is the rest of a title that ``ln`` began: the title does not end yet, the next line
+    follows at once, is short and no sentence, and the two together end as a title does."""
+    text = nxt.text
+    return (
+        not _TITLE_END.search(title)
+        and _adjacent(nd, ln, nxt)
+        and len(text) <= 40
+        and not _SENTENCE_END.search(text)
+        and not is_date_line(text)
+        and not is_organ_line(text)
+        and bool(_TITLE_END.search(text))
+        and looks_like_title(title + text)
+    )
+
+
 def find_title(nd: NormalizedDocument, body: list[TextLine], first_heading: int) -> tuple[Optional[str], Optional[TextLine]]:
     """The report's title among the page furniture before the report starts.
 
@@ -160,12 +192,18 @@ def find_title(nd: NormalizedDocument, body: list[TextLine], first_heading: int)
         if ln.level_hint == 1 and looks_like_title(ln.text):
             return ln.text, ln
     found: list[tuple[str, TextLine, bool]] = []  # (title, first line, names its organ)
+    skip = -1
     for i, ln in enumerate(header):
+        if i <= skip:
+            continue
         title = _candidate(ln)
         if title is None:
             continue
+        # a title broken over lines: "关于2023年度法治政府建设" / "工作情况的报告"
+        while skip < i and i + 1 < len(header) and _continues(nd, title, ln, header[i + 1]):
+            title, skip = title + header[i + 1].text, i + 1
         organless = starts_without_organ(title)
-        if organless and i > 0 and is_organ_line(header[i - 1].text) and header[i - 1].number < ln.number:
+        if organless and i > 0 and is_organ_line(header[i - 1].text) and _adjacent(nd, header[i - 1], ln):
             found.append((header[i - 1].text + title, header[i - 1], True))
         else:
             found.append((title, ln, not organless))
@@ -292,4 +330,33 @@ def build_outline(nd: NormalizedDocument) -> Outline:
     for h in stack:
         h.end = len(body)
     top_rank = min((h.rank for h in headings), default=None)
-    return Outline(body=body, title=title, title_line=title_line, headings=headings, top_rank=top_rank)
+    return Outline(
+        body=body,
+        title=title,
+        title_line=title_line,
+        headings=headings,
+        top_rank=top_rank,
+        written_title=_as_written(body, title, title_line),
+    )
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _as_written(body: list[TextLine], title: Optional[str], title_line: Optional[TextLine]) -> Optional[str]:
+    """The title in the file's own punctuation: the raw text of its line (and of the lines it
+    continues on), cleaned as the title was, when it says the same once normalized."""
+    if not title or title_line is None or title_line not in body:
+        return None
+    want = _flat(title)
+    start = body.index(title_line)
+    raw = ""
+    for ln in body[start : start + 3]:
+        raw += re.sub(r"\s+", " ", ln.raw).strip()
+        written = simplified(clean_title(raw))
+        if _flat(written) == want:
+            return written
+        if len(_flat(written)) >= len(want):
+            break
+    return None

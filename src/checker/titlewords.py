@@ -31,6 +31,7 @@ class _Compiled:
         suffix = alternation(v.organ_suffixes)
         # "通城镇人民政府", "中共某县委 某县人民政府": a short line that is only organ names
         self.organ_line = re.compile(rf"^[^。,;:!?《》\d]{{0,30}}(?:{suffix})$")
+        self.site_name = re.compile(rf"(?:{alternation(v.site_name_endings)})$")
         # "市委、市政府:" "中共禄丰市委、市人民政府:" "唐山市人民政府:": to whom a report is addressed
         # a title that starts without naming who reports ("关于……", "2023年……")
         self.no_organ_start = re.compile(rf"^(?:{alternation(v.title_starts_without_organ)}|(?:19|20)\d{{2}}\s{{0,2}}年)")
@@ -79,8 +80,9 @@ def is_document_number(text: str) -> bool:
 
 
 def is_organ_line(text: str) -> bool:
-    """A short line that is only the name of an organ ("通城镇人民政府")."""
-    return len(text) <= 40 and bool(_c().organ_line.match(text.replace(" ", "")))
+    """A short line that is only the name of an organ ("通城镇人民政府"), not a site's ("…门户网站")."""
+    text = text.replace(" ", "")
+    return len(text) <= 40 and bool(_c().organ_line.match(text)) and not _c().site_name.search(text)
 
 
 def is_addressee(text: str) -> bool:

@@ -56,6 +56,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "chrome_words": (WORDS, "words that make up a line of page widgets (打印, 关闭, 字号 …)"),
     "chrome_marks": (WORDS, "single marks of widget lines (| • 【 】 …)"),
     "bullets": (WORDS, "list bullets in front of metadata rows"),
+    "site_name_endings": (WORDS, "how a site's name ends (门户网站, 数字报): such a line is no organ"),
     "breadcrumb_markers": (WORDS, "how a breadcrumb line starts (您当前位置 …)"),
     "breadcrumb_roots": (WORDS, "the first step of a breadcrumb (首页 …)"),
     "breadcrumb_separators": (WORDS, "the separators between breadcrumb steps (> » → …)"),

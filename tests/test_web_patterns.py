@@ -1,0 +1,126 @@
+"""Page patterns the held-out web copies of tests/data/webeval showed, each on text written for it.
+
+Pipe-table metadata and bilingual labels for the publication date; titles
+broken over three lines; a site name above a breadcrumb is not part of the
+title below it; a browser title bar's site name after a title; the title
+reported in the file's own punctuation.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.engine import check_document
+from checker.model import Document, SourceLine
+from checker.normalize import normalize
+from checker.outline import build_outline
+from checker.profiles import AutoProfile
+from checker.titlewords import clean_title, is_organ_line
+
+BODY = [
+    "2023年，青山县坚持以习近平法治思想为指导，全面推进法治政府建设，现将有关情况报告如下。",
+    "一、2023年推进法治政府建设的主要举措和成效",
+    "全面落实行政执法三项制度，审核规范性文件36件，办理行政复议案件58件。",
+]
+
+
+def doc(lines) -> Document:
+    return Document(path="page.txt", format="text", lines=[SourceLine(i, t) for i, t in enumerate(lines, 1)])
+
+
+def outline_of(lines):
+    return build_outline(normalize(doc(lines)))
+
+
+def published(lines):
+    nd = normalize(doc(lines + ["青山县2023年法治政府建设年度报告"] + BODY))
+    return nd.published.isoformat() if nd.published else None
+
+
+# ------------------------------------------------------------------ publication date
+
+
+@pytest.mark.parametrize(
+    "lines,expected",
+    [
+        (["索 引 号 | 1133/2024-00018 | 主题分类 | 综合政务 |", "成文日期 | 2024-03-18 | 发布日期 | 2024-03-22 |"], "2024-03-22"),
+        (["成文日期｜2024-03-18｜"], "2024-03-18"),
+        (["发布日期 Date：2024.03.25  来源 Source：管委会党政办"], "2024-03-25"),
+        (["发布时间 Release Date: 2024-03-25"], "2024-03-25"),
+        (["发布时间 ： 2024-03-21   信息来源 ： 市司法局"], "2024-03-21"),
+        (["浏览次数:信息来源: 镇党政办发布时间:2025-03-20 10:12"], "2025-03-20"),  # labels glued together
+    ],
+)
+def test_publication_date_in_pipe_tables_and_bilingual_rows(lines, expected):
+    assert published(lines) == expected
+
+
+def test_an_english_word_alone_is_no_date_label():
+    assert published(["Date 2024-03-25 Home"]) is None
+
+
+# ------------------------------------------------------------------ titles
+
+
+def test_title_over_three_lines():
+    o = outline_of(["望川街道办事处", "关于2023年度法治政府建设", "工作情况的报告", "【发布日期】2024年03月12日"] + BODY)
+    assert o.title == "望川街道办事处关于2023年度法治政府建设工作情况的报告" and o.title_line.number == 1
+
+
+def test_a_complete_title_is_not_continued_by_its_repetition():
+    o = outline_of(["青山县2023年法治政府建设年度报告", "青山县2023年法治政府建设年度报告"] + BODY)
+    assert o.title == "青山县2023年法治政府建设年度报告"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [["当前位置：首页 > 政务公开 > 通知公告"], ["您现在的位置：首页 >> 政务公开 >> 通知公告"], ["发布日期：2024-04-10  来源：市委依法治市办"]],
+)
+def test_a_site_name_above_the_breadcrumb_is_not_part_of_the_title(between):
+    o = outline_of(["鹤川市人民政府"] + between + ["关于2023年度法治政府建设考核结果的通报", "各县（市、区）：", "现将考核结果通报如下。"])
+    assert o.title == "关于2023年度法治政府建设考核结果的通报"
+
+
+def test_an_organ_line_right_above_a_title_still_joins_it():
+    assert outline_of(["青山镇人民政府", "", "关于2023年法治政府建设情况的报告"] + BODY).title == "青山镇人民政府关于2023年法治政府建设情况的报告"
+
+
+def test_a_site_name_is_no_organ():
+    assert is_organ_line("松禾县人民政府") and is_organ_line("水文站")
+    assert not is_organ_line("松禾县人民政府门户网站") and not is_organ_line("汉江日报数字报")
+    o = outline_of(["松禾县人民政府门户网站", "关于公开2023年法治政府建设情况报告的公告", "现将报告予以公开。"])
+    assert o.title == "关于公开2023年法治政府建设情况报告的公告"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "桃溪乡2022年法治政府建设工作报告 - 百度文库",
+        "桃溪乡2022年法治政府建设工作报告_岚溪县人民政府",
+        "桃溪乡2022年法治政府建设工作报告|岚溪县人民政府门户网站",
+    ],
+)
+def test_a_title_bars_site_name_is_not_part_of_the_title(headline):
+    assert clean_title(headline) == "桃溪乡2022年法治政府建设工作报告"
+
+
+def test_a_title_keeps_a_dash_inside_it():
+    title = "青山县法治政府建设五年工作总结（2021 - 2025年）"
+    assert clean_title(title) == title
+
+
+def test_the_title_is_reported_as_the_file_writes_it():
+    r = check_document(doc(["沧澜区法治政府建设五年工作总结（2021—2025年）", "发布日期：2025-12-29"] + BODY), AutoProfile())
+    assert r.title == "沧澜区法治政府建设五年工作总结（2021—2025年）"
+    # what the rules read stays normalized
+    assert outline_of(["沧澜区法治政府建设五年工作总结（2021—2025年）"] + BODY).title == "沧澜区法治政府建设五年工作总结(2021—2025年)"
+
+
+def test_a_title_over_two_lines_is_reported_as_written_too():
+    r = check_document(doc(["通城镇人民政府", "２０２５年法治政府建设情况（全镇）"] + BODY), AutoProfile())
+    assert r.title == "通城镇人民政府２０２５年法治政府建设情况（全镇）"
+
+
+def test_a_traditional_title_is_reported_in_simplified_characters():
+    r = check_document(doc(["青山縣2023年法治政府建設年度報告"] + BODY), AutoProfile())
+    assert r.title == "青山县2023年法治政府建设年度报告"
