@@ -3,7 +3,8 @@
 Pipe-table metadata and bilingual labels for the publication date; titles
 broken over three lines; a site name above a breadcrumb is not part of the
 title below it; a browser title bar's site name after a title; the title
-reported in the file's own punctuation.
+reported in the file's own punctuation; a notice or an announcement about
+the annual reports is not one unless the report follows it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from checker.model import Document, SourceLine
 from checker.normalize import normalize
 from checker.outline import build_outline
 from checker.profiles import AutoProfile
+from checker.rulebook import load_rulebook
 from checker.titlewords import clean_title, is_organ_line
+
+import reports as R
 
 BODY = [
     "2023年，青山县坚持以习近平法治思想为指导，全面推进法治政府建设，现将有关情况报告如下。",
@@ -124,3 +128,35 @@ def test_a_title_over_two_lines_is_reported_as_written_too():
 def test_a_traditional_title_is_reported_in_simplified_characters():
     r = check_document(doc(["青山縣2023年法治政府建設年度報告"] + BODY), AutoProfile())
     assert r.title == "青山县2023年法治政府建设年度报告"
+
+
+# ------------------------------------------------------------------ notices about the annual reports
+
+
+def _kind_of(lines):
+    r = check_document(doc(lines), load_rulebook("national"))
+    return [f.message for f in r.findings if f.rule == "not-annual-report"]
+
+
+def test_an_announcement_with_the_report_only_attached_is_a_notice():
+    found = _kind_of(
+        [
+            "关于公开《青山县人民政府关于2023年法治政府建设情况的报告》的公告",
+            "现将《青山县人民政府关于2023年法治政府建设情况的报告》予以公开，接受社会监督。",
+            "附件：青山县人民政府关于2023年法治政府建设情况的报告.pdf",
+        ]
+    )
+    assert len(found) == 1 and "通知" in found[0]
+
+
+def test_a_notice_asking_for_the_reports_with_their_outline_is_a_notice():
+    outline = ["附件", "法治政府建设年度报告提纲", "一、上一年度推进法治政府建设的主要举措和成效", "（围绕纲要确定的主要任务撰写。）",
+               "二、上一年度党政主要负责人履行推进法治建设第一责任人职责情况", "三、上一年度推进法治政府建设存在的不足和原因",
+               "四、下一年度推进法治政府建设的主要安排"]
+    found = _kind_of(["青山县委依法治县办关于报送2023年度法治政府建设情况报告的通知", "各乡镇、各部门：", "请于2024年2月20日前报送。"] + outline)
+    assert len(found) == 1 and "通知" in found[0]
+
+
+@pytest.mark.parametrize("title", ["关于公开《青山县2023年法治政府建设年度报告》的公告", "关于转发《青山县2023年度法治政府建设情况报告》的通知"])
+def test_a_notice_that_carries_the_report_is_the_report(title):
+    assert _kind_of([title] + R.complete_report()[1:]) == []

@@ -7,7 +7,9 @@ shows each are data (``rules/vocabulary/doctypes.yaml``).  In order:
 
 1. the title (what is quoted in 《》 does not count: "关于《…报告》的政策解读" is a
    解读): a pattern of a kind is decisive, unless the title holds one of the
-   kind's ``title_unless`` words;
+   kind's ``title_unless`` words, or at least ``title_unless_parts`` mandated
+   parts stand under their own headings (a notice that carries the report:
+   "关于印发《…年度报告》的通知" followed by the report);
 2. a title in the form of an annual report's ("…法治政府建设…报告/情况/总结")
    means an annual report;
 3. the opening (its first two paragraphs): a pattern of a kind ("…制定本方案") is decisive;
@@ -53,6 +55,7 @@ class _Kind:
     name: str
     title: tuple
     title_unless: tuple
+    title_unless_parts: int  # 0: never
     headings: tuple
     min_headings: int
     opening: tuple
@@ -69,6 +72,7 @@ def _kinds() -> tuple[tuple[_Kind, ...], tuple]:
             name=k["name"],
             title=tuple(re.compile(p) for p in k.get("title", ())),
             title_unless=tuple(k.get("title_unless", ())),
+            title_unless_parts=int(k.get("title_unless_parts", 0)),
             headings=tuple(k.get("headings", ())),
             min_headings=int(k.get("min_headings", 2)),
             opening=tuple(re.compile(p) for p in k.get("opening", ())),
@@ -94,6 +98,8 @@ def classify(outline: Outline, parts: Optional[dict] = None) -> Optional[Documen
         for kind in kinds:
             if any(w in title for w in kind.title_unless):
                 continue
+            if kind.title_unless_parts and _parts_under_headings(parts) >= kind.title_unless_parts:
+                continue
             for pattern in kind.title:
                 m = pattern.search(outer)
                 if m:
@@ -111,7 +117,7 @@ def classify(outline: Outline, parts: Optional[dict] = None) -> Optional[Documen
     if any(p.search(ln.text[:OPENING_CHARS]) for ln in opening for p in report_openings):
         return None
     # mandated parts (the ones that count in the score) under their own headings
-    if parts and any(m.status == "present" and m.via == "heading" and m.part.weight > 0 for m in parts.values()):
+    if _parts_under_headings(parts):
         return None
     for kind in kinds:
         found = _headings_with(outline, kind.headings)
@@ -123,6 +129,11 @@ def classify(outline: Outline, parts: Optional[dict] = None) -> Optional[Documen
             words = "”“".join(w for w, _ in hits[:4])
             return DocumentKind(kind.id, kind.name, f"正文有“{words}”", hits[0][1].text[:80], hits[0][1])
     return None
+
+
+def _parts_under_headings(parts: Optional[dict]) -> int:
+    """How many mandated parts (the ones that count in the score) stand under their own headings."""
+    return sum(1 for m in (parts or {}).values() if m.status == "present" and m.via == "heading" and m.part.weight > 0)
 
 
 def _around(text: str, m: re.Match) -> str:

@@ -41,6 +41,7 @@ KIND_KEYS = {
     "name": "文字",
     "title": PATTERNS,
     "title_unless": WORDS,
+    "title_unless_parts": "整数",
     "headings": WORDS,
     "min_headings": "整数",
     "opening": PATTERNS,
