@@ -160,3 +160,26 @@ def test_a_notice_asking_for_the_reports_with_their_outline_is_a_notice():
 @pytest.mark.parametrize("title", ["关于公开《青山县2023年法治政府建设年度报告》的公告", "关于转发《青山县2023年度法治政府建设情况报告》的通知"])
 def test_a_notice_that_carries_the_report_is_the_report(title):
     assert _kind_of([title] + R.complete_report()[1:]) == []
+
+
+# ------------------------------------------------------------------ 范文 blanks where the organ belongs
+
+
+@pytest.mark.parametrize(
+    "opening,subject,profile",
+    [
+        ("XXXX年，××局在县委、县政府的坚强领导下，以习近平法治思想为指导，扎实推进依法行政。", "××局", "department"),
+        ("20XX年以来，x镇在县委、县政府的坚强领导下，坚持依法行政。", "x镇", "township"),
+        ("2023年，XX县人民政府坚持以习近平法治思想为指导，全面推进依法行政。", "XX县人民政府", "government"),
+    ],
+)
+def test_a_blank_organ_of_a_范文_is_still_the_subject(opening, subject, profile):
+    r = check_document(doc(["法治政府建设工作情况报告范文", opening] + BODY[1:]), AutoProfile())
+    assert r.subject == subject and r.profile == profile
+
+
+def test_a_blank_organ_names_no_organ():
+    from checker.subject import Subject
+
+    assert not Subject("××局", "opening").named and not Subject("XX县人民政府", "opening").named
+    assert Subject("下蜀镇", "opening").named

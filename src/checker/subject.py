@@ -59,7 +59,9 @@ class _Patterns:
         levels = "".join(re.escape(w) for w in v.level_words)
         name = rf"[^\W\d_{_NOT_IN_NAME}a-zA-Z]{{0,14}}?"
         short_name = rf"[^\W\d_{_NOT_IN_NAME}a-zA-Z]{{0,6}}?"
-        organ = rf"(?:{name}(?:{suffix})|[{levels}](?:人民)?政府)"
+        # a 范文's blank may stand where the name belongs: "××局", "XX县人民政府", "x镇"
+        blank = rf"(?:(?<![A-Za-z])(?:{alternation(v.placeholder_names)})(?![A-Za-z]))?"
+        organ = rf"(?:{blank}{name}(?:{suffix})|[{levels}](?:人民)?政府)"
         joined = rf"(?:{short_name}(?:{suffix})|[{levels}](?:人民)?政府)"
         verbs = alternation(v.subject_verbs)
         # an organ (or two or three joined: "共和乡党委、政府") followed by its predicate
@@ -77,7 +79,11 @@ class _Patterns:
         self.pronoun = re.compile(rf"(?:{pronouns})(?:{short})(?=\s{{0,2}}(?:{verbs})|[\d,，、的])")
         self.organ_end = re.compile(rf"(?:{suffix})$")
         # a subject that only says what kind of organ wrote it: 我局, 本县, 街道, 区政府, 自治区
-        self.kind_only = re.compile(rf"(?:(?:{pronouns})(?:{short})|{alternation(v.bare_subjects)}|[{levels}](?:人民)?政府|{suffix})")
+        # (or a 范文's blank before the kind: ××局, XX县人民政府)
+        blanks = alternation(v.placeholder_names)
+        self.kind_only = re.compile(
+            rf"(?:(?:{blanks})*(?:{pronouns})?(?:{short})|(?:{blanks})*(?:{alternation(v.bare_subjects)}|[{levels}](?:人民)?政府|{suffix}))"
+        )
         self.party_prefix = re.compile(rf"^(?:{alternation(v.party_prefixes)})")
         self.party_suffix = re.compile(rf"(?:{alternation(v.party_suffixes)})$")
         self.split = re.compile(r"[\s、]{1,3}")  # not 和: 共和乡, 和平区

@@ -84,6 +84,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "subject_lead_ins": (WORDS, "lead-ins before the subject of an opening sentence (根据, 按照 …)"),
     "subject_pronouns": (WORDS, "pronouns before an organ suffix (我局, 本县)"),
     "level_words": (WORDS, "administrative levels before 政府 (区政府)"),
+    "placeholder_names": (WORDS, "blanks of 范文 where an organ's name belongs (××局, XX县)"),
     "bare_subjects": (WORDS, "subjects that are only a kind of organ (街道, 自治区)"),
     # fanwen.yaml
     "fanwen_phrases": (WORDS, "lines of 范文 and sharing sites that are not report text"),
