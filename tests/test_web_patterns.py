@@ -183,3 +183,28 @@ def test_a_blank_organ_names_no_organ():
 
     assert not Subject("××局", "opening").named and not Subject("XX县人民政府", "opening").named
     assert Subject("下蜀镇", "opening").named
+
+
+# ------------------------------------------------------------------ a preview that cut off the beginning
+
+
+def test_sub_headings_before_the_first_heading_are_the_measures_whose_heading_was_cut_off():
+    lines = [
+        "2023年街道法治政府建设工作情况报告",
+        "……（开头部分已省略520字）",
+        "(二)规范执法，提高综合执法效能。街道全年办理执法案件126件，开展联合执法28次。",
+        "(三)广泛宣传，营造浓厚法治氛围。全年开展普法活动36场次，发放宣传资料5000份。",
+        "二、存在的问题及原因",
+        "一是依法行政意识不强；二是普法覆盖面窄。原因是学法培训不够系统。",
+        "三、2024年工作计划",
+        "一是加强干部学法用法；二是拓展普法宣传阵地。",
+    ]
+    r = check_document(doc(lines), load_rulebook("township"))
+    measures = next(p for p in r.parts if p.id == "measures")
+    assert measures.status == "present" and measures.line == 3
+
+
+def test_sub_headings_under_a_closing_part_are_not_the_measures():
+    lines = ["青山镇2023年法治政府建设年度报告", "一、存在的不足和原因", "(一)干部法治意识不强。原因是培训不够。", "(二)普法形式单一。原因是经费不足。"]
+    r = check_document(doc(lines), load_rulebook("township"))
+    assert next(p for p in r.parts if p.id == "measures").status != "present"

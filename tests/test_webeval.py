@@ -31,7 +31,6 @@ CASES = yaml.safe_load((DATA / "labels.yaml").read_text(encoding="utf-8"))
 
 # (file, label) -> why the checker misjudges it (strict xfail)
 KNOWN_MISJUDGMENTS: dict[tuple[str, str], str] = {
-    ("w32_sharing_jiedao2023_partial.txt", "parts:measures"): "measures whose heading is cut off by a sharing site's preview",
 }
 #: near-misses that do not get not-annual-report yet (strict xfail)
 NOT_SAID_YET: dict[str, str] = {}

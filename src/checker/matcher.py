@@ -10,7 +10,8 @@ Headings first, content second:
    ``heading_words`` ("四、存在的困难") is that part;
 3. a report whose measures are several thematic top-level headings
    ("一、坚持党的领导……" "二、……") gets them as the part marked ``themes``
-   (the measures);
+   (the measures), and so do sub-headings before the first top-level heading
+   (a preview that cut off the beginning: "（二）规范执法……" … "二、存在的问题");
 4. a part with no heading is looked for in the text: a paragraph carrying
    enough of the part's signal phrases (on word boundaries, jieba) makes it
    ``weak``;
@@ -248,7 +249,10 @@ def match_parts(outline: Outline, rulebook: Rulebook) -> dict[str, PartMatch]:
     # them (``themes: true``: the measures).
     theme_part = next((p for p in heading_parts if p.themes), None)
     if theme_part is not None and theme_part.id not in results:
-        themes = [h for h in outline.top_level() if h.start not in assigned and not _empty(outline, h)]
+        # (sub-headings before the first top-level one are thematic too: their own heading was
+        # lost, as when a sharing site's preview cuts off the beginning)
+        roots = [h for h in outline.headings if h.rank == top or (h.rank > top and outline.parent_of(h) is None)]
+        themes = [h for h in roots if h.start not in assigned and not _empty(outline, h)]
         # themes come before the closing parts (shortcomings / plan); a lone
         # unclaimed heading after them is not the measures (after a part that
         # may lead a report, ``leads: true`` such as the first-responsible part, it is)
