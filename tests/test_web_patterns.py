@@ -208,3 +208,59 @@ def test_sub_headings_under_a_closing_part_are_not_the_measures():
     lines = ["青山镇2023年法治政府建设年度报告", "一、存在的不足和原因", "(一)干部法治意识不强。原因是培训不够。", "(二)普法形式单一。原因是经费不足。"]
     r = check_document(doc(lines), load_rulebook("township"))
     assert next(p for p in r.parts if p.id == "measures").status != "present"
+
+
+# ------------------------------------------------------------------ menus, bylines, the tails of WeChat and sharing sites
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "首页 走进枫岭 政务公开 招商引资 便民服务",
+        "网站首页 机构概况 政务公开 办事服务 公众参与 专题专栏",
+        "English | 繁體 | 无障碍 | 移动版",
+        "首頁　政務公開　政務服務　互動交流",  # traditional, ideographic spaces
+    ],
+)
+def test_a_menu_bar_is_furniture(line):
+    nd = normalize(doc([line, "青山县2023年法治政府建设年度报告"] + BODY))
+    assert nd.lines[0].chrome
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一是健全制度 二是规范执法 三是强化监督",  # no column name among the items
+        "首页 政务公开 2024年3月28日 星期四",  # a date is no menu item
+        "青山县人民政府 青山县司法局 青山县财政局",
+    ],
+)
+def test_short_items_without_a_column_name_are_no_menu(line):
+    from checker.furniture import furniture
+
+    spaced = line
+    assert not furniture().is_menu(spaced)
+
+
+def test_a_menu_with_traditional_characters_is_no_traditional_text():
+    r = check_document(doc(["English | 繁體 | 无障碍 | 移动版", "青山县2023年法治政府建设年度报告"] + BODY), load_rulebook("national"))
+    assert "traditional-char" not in {f.rule for f in r.findings}
+
+
+def test_a_wechat_byline_and_tail_are_furniture():
+    lines = ["原创 松禾司法 松禾司法行政 2024-03-27 09:30 发表于云南", "青山县2023年法治政府建设年度报告"] + BODY
+    lines += ["阅读原文", "阅读 1025", "分享 收藏 点赞 在看", "微信扫一扫", "关注该公众号"]
+    nd = normalize(doc(lines))
+    assert nd.lines[0].chrome and all(ln.chrome for ln in nd.lines[-5:])
+    r = check_document(doc(lines), load_rulebook("national"))
+    assert "repeated-char" not in {f.rule for f in r.findings}  # "松禾司法 松禾司法行政" is no stutter
+    assert r.title == "青山县2023年法治政府建设年度报告"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["……（开头部分已省略520字）", "仅展示486字，全文共1680字", "下载全文 立即购买 ￥5.00", "上一篇：白石镇2022年法治政府建设年度报告"],
+)
+def test_the_furniture_of_a_sharing_sites_preview_and_of_link_lines(line):
+    nd = normalize(doc(["青山县2023年法治政府建设年度报告"] + BODY + [line]))
+    assert nd.lines[-1].chrome

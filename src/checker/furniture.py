@@ -27,6 +27,9 @@ _DATE = re.compile(r"((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.�
 _PAGE_NUMBER = re.compile(r"^(?:[-—–\s]{0,6}\d{1,4}[-—–\s]{0,6}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,/]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})$")
 _SENTENCE_END = re.compile(r"[。!?;]")
 _SENTENCE = re.compile(r"[^。!?]{1,2000}[。!?]?")
+#: a menu bar has at least this many items of at most this many characters (see Furniture.is_menu)
+MENU_ITEMS, MENU_ITEM_CHARS = 3, 8
+_MENU_SPLIT = re.compile(r"[\s|｜/·•]+")
 #: the English gloss bilingual sites print after a Chinese label ("来源 Source：", "发布日期 Release Date：")
 _GLOSS = r"(?:\s{0,2}[A-Za-z]{2,12}(?:\s[A-Za-z]{2,12}){0,2})?"
 #: separators that make a breadcrumb on their own when there are two of them
@@ -98,9 +101,11 @@ class Furniture:
         self.breadcrumb = re.compile(rf"^(?:(?:{markers})\s{{0,3}}(?:[:：]|(?=\s{{0,3}}(?:{roots}|{seps})))|(?:{roots})\s{{0,3}}(?:{seps}))")
         self.strong_separator = re.compile(alternation(_STRONG_SEPARATORS))
         self.clock = re.compile(alternation(v.clock_markers))
+        self.byline = re.compile(alternation(v.byline_markers))
         self.footer = re.compile(alternation(v.footer_words))
         self.related = re.compile(rf"^[【\[]?\s{{0,2}}(?:{alternation(v.related_links)})\s{{0,2}}[】\]]?\s{{0,2}}[:：]?$")
         self.categories = set(v.category_words)
+        self.menu_words = set(v.chrome_words) | set(v.breadcrumb_roots)
         self.fanwen = re.compile(alternation(v.fanwen_phrases))
         self.watermark = re.compile("|".join(f"(?:{p})" for p in v.watermarks)) if v.watermarks else None
         self.any_date = re.compile(DATE)
@@ -114,7 +119,7 @@ class Furniture:
     def kind(self, text: str) -> Optional[str]:
         """What kind of furniture a whole line is, or None for report text.
 
-        ``field`` (metadata), ``breadcrumb``, ``clock``, ``page-number``,
+        ``field`` (metadata), ``byline``, ``breadcrumb``, ``clock``, ``page-number``,
         ``footer``, ``widget``, ``fanwen``.
         """
         if not text:
@@ -126,6 +131,8 @@ class Furniture:
                 return "clock"
         if short and (self.field.search(text) or self.row.match(text)):
             return "field"
+        if short and len(text) <= 80 and self.byline.search(text) and self.any_date.search(text):
+            return "byline"  # "原创 某某司法 2024-03-27 09:30 发表于云南"
         if len(text) <= 200 and "。" not in text and (self.breadcrumb.match(text) or self._separated(text)):
             return "breadcrumb"
         if _PAGE_NUMBER.match(text):
@@ -150,6 +157,18 @@ class Furniture:
         if not rest:
             return True
         return rest.isdigit() and bool(self.widget_word.search(text))
+
+    def is_menu(self, spaced: str) -> bool:
+        """A site's menu bar, read with its spaces ("首页 政务公开 政务服务 互动交流 走进岚溪",
+        "English | 繁體 | 无障碍 | 移动版"): at least MENU_ITEMS short items and no sentence, one of
+        them a column name, a widget word or the root of a breadcrumb."""
+        if len(spaced) > 100 or _SENTENCE_END.search(spaced) or "," in spaced or "，" in spaced:
+            return False
+        items = [s for s in _MENU_SPLIT.split(spaced) if s]
+        if len(items) < MENU_ITEMS or any(len(s) > MENU_ITEM_CHARS or self.any_date.search(s) for s in items):
+            return False
+        known = self.categories | self.menu_words
+        return any(s in known for s in items)
 
     def is_related(self, text: str) -> bool:
         """A "相关链接" heading: the lines after it are other pages' titles."""

@@ -195,14 +195,20 @@ def normalize(doc: Document) -> NormalizedDocument:
     traditional: dict[int, str] = {}
     kinds: list[Optional[str]] = []
     related = False
-    for (sl, _, _), before, text in zip(pieces, cleaned, simplified_lines):
+    for (sl, _, raw), before, text in zip(pieces, cleaned, simplified_lines):
         if before != text:
             changed = "".join(sorted({a for a, b in zip(before, text) if a != b}))
             if changed:
                 traditional[sl.number] = "".join(sorted(set(traditional.get(sl.number, "")) | set(changed)))
         if fx.is_related(text):
             related = True  # "相关链接" and the list of other pages' titles after it
-        kinds.append("related" if related else fx.kind(text))
+        kind = "related" if related else fx.kind(text)
+        if kind is None and text and len(raw) <= 100:
+            # a menu bar: its items are told apart by the spaces that normalizing removed
+            spaced = _SPACES.sub(" ", unicodedata.normalize("NFKC", raw)).strip()
+            if spaced.count(" ") + spaced.count("|") >= 2 and fx.is_menu(converter.convert(spaced)):
+                kind = "menu"
+        kinds.append(kind)
     values = _row_values(fx, simplified_lines, kinds)
     _header_furniture(fx, simplified_lines, kinds)
 

@@ -61,6 +61,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "breadcrumb_markers": (WORDS, "how a breadcrumb line starts (您当前位置 …)"),
     "breadcrumb_roots": (WORDS, "the first step of a breadcrumb (首页 …)"),
     "breadcrumb_separators": (WORDS, "the separators between breadcrumb steps (> » → …)"),
+    "byline_markers": (WORDS, "what marks an article's byline besides its date (原创, 发表于)"),
     "clock_markers": (WORDS, "what a clock widget shows besides the date (星期三, 农历 …)"),
     "footer_words": (WORDS, "words of a site footer (版权所有, ICP备 …)"),
     "related_links": (WORDS, "headings of related-links lists (相关链接 …)"),
