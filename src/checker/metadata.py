@@ -75,7 +75,7 @@ def _body_years(outline: Outline, parts: Optional[dict] = None) -> list[int]:
     return found
 
 
-_CN_DATE = re.compile(r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
+_CN_DATE = re.compile(r"(?:[〇○零一二三四五六七八九]{4}|20\d{2})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 
 
 def ends_with_date(text: str) -> bool:

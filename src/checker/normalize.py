@@ -19,6 +19,7 @@ breaks were lost) is cut into pieces at them (linesplit.py); every piece keeps
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,6 +46,12 @@ _MD_MARKUP = re.compile(r"\*\*|__|^\s*>\s?")
 _QUOTE = re.compile(r"^\s*>\s?")
 _WRAPPED = re.compile(r"^\s{0,4}(?:\*\*|__)(?=[^*_\s])(.{1,300}?)(?<=[^*_\s])(?:\*\*|__)\s{0,4}$")
 _BREAKS = re.compile("[\r\n\x85\u2028\u2029]")  # a line never holds a line break
+#: a year in Chinese numerals ("二〇二三年度", "二○二四年三月"): read as "2023年度", "2024年三月", so that
+#: every rule that reads years reads it (the title's year, the plan's, title-format, the kinds of documents)
+_CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十百])((?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})(?=\s?年)")
+_CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+#: HTML entities left in text scraped from a page ("&nbsp;", "&ldquo;放管服&rdquo;", "&#12289;")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 _DATE = re.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 #: how far after a metadata row with no value its value may stand ("• 成文日期:" / "" / "2024-02-19")
@@ -147,6 +154,8 @@ def converter_garbage(raw: str) -> list[str]:
 
 def clean_text(text: str, markdown: bool = True) -> str:
     """Normalize one line of text (without traditional -> simplified)."""
+    if "&" in text and _ENTITY.search(text):
+        text = html.unescape(text)
     text = unicodedata.normalize("NFKC", _BREAKS.sub(" ", text))
     text = _INVISIBLE.sub("", text)
     if markdown:
@@ -154,6 +163,8 @@ def clean_text(text: str, markdown: bool = True) -> str:
     else:
         text = _QUOTE.sub("", _WRAPPED.sub(r"\1", text))
     text = text.replace("\u3000", " ")
+    if "年" in text:
+        text = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
     text = _PINYIN.sub("", text)
     text = _PUNCT_RUN.sub(_collapse_punct, text)
     text = _CJK_SPACE.sub("", text)

@@ -9,13 +9,14 @@ text up to the first full stop, the rest is body.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .furniture import furniture, is_date_line
-from .normalize import NormalizedDocument, TextLine, simplified
+from .normalize import NormalizedDocument, TextLine, clean_text, simplified
 from .textkit import CELL, cjk_len, is_prose
 from .titlewords import clean_title, is_addressee, is_document_number, is_organ_line, looks_like_title, starts_without_organ
 
@@ -353,10 +354,12 @@ def _as_written(body: list[TextLine], title: Optional[str], title_line: Optional
     start = body.index(title_line)
     raw = ""
     for ln in body[start : start + 3]:
-        raw += re.sub(r"\s+", " ", ln.raw).strip()
+        raw += re.sub(r"\s+", " ", html.unescape(ln.raw)).strip()
         written = simplified(clean_title(raw))
-        if _flat(written) == want:
+        # the same title once normalized (NFKC, years in Chinese numerals, spaces between characters)
+        said = _flat(simplified(clean_text(written)))
+        if said == want:
             return written
-        if len(_flat(written)) >= len(want):
+        if len(said) >= len(want):
             break
     return None
