@@ -264,3 +264,81 @@ def test_a_wechat_byline_and_tail_are_furniture():
 def test_the_furniture_of_a_sharing_sites_preview_and_of_link_lines(line):
     nd = normalize(doc(["青山县2023年法治政府建设年度报告"] + BODY + [line]))
     assert nd.lines[-1].chrome
+
+
+# ------------------------------------------------------------------ scraped entities, years in Chinese numerals
+
+
+def test_html_entities_left_in_scraped_text_are_read_as_characters():
+    lines = ["青山县司法局2023年度法治政府建设工作报告", "发布时间：2024-03-19&nbsp;&nbsp;&nbsp;来源：县司法局"]
+    lines += ["&nbsp;&nbsp;" + t.replace("三项制度", "&ldquo;三项制度&rdquo;") for t in BODY]
+    nd = normalize(doc(lines))
+    assert nd.published.isoformat() == "2024-03-19"
+    assert nd.lines[-1].text == "全面落实行政执法“三项制度”,审核规范性文件36件,办理行政复议案件58件。"
+    assert outline_of(lines).headings[0].text == "2023年推进法治政府建设的主要举措和成效"
+
+
+def test_a_literal_ampersand_stays():
+    assert normalize(doc(["R&D投入增长12%，A&B两类事项"])).lines[0].text == "R&D投入增长12%,A&B两类事项"
+
+
+def test_years_in_chinese_numerals_are_years():
+    lines = [
+        "青山县人民政府关于二〇二三年度法治政府建设情况的报告",
+        "一年来，县政府坚持以习近平法治思想为指导，全面推进依法行政。现将有关情况报告如下：",
+        "一、推进法治政府建设的主要举措和成效",
+        "审核规范性文件7件，办理行政复议案件58件。",
+        "二、二〇二四年推进法治政府建设的主要安排",
+        "一是加强乡镇法治力量建设；二是深化示范创建。",
+        "青山县人民政府",
+        "二〇二四年三月二十五日",
+    ]
+    r = check_document(doc(lines), load_rulebook("government"))
+    rules = {f.rule for f in r.findings}
+    assert r.year == 2023 and r.title == lines[0]  # reported as written
+    assert not rules & {"plan-year-mismatch", "title-year-mismatch", "title-format", "missing-signature", "not-annual-report"}
+
+
+def test_a_year_in_chinese_numerals_is_no_multi_year_summary():
+    r = check_document(doc(["青山县二〇二三年法治政府建设工作总结"] + BODY[1:]), load_rulebook("national"))
+    assert "not-annual-report" not in {f.rule for f in r.findings}
+
+
+# ------------------------------------------------------------------ who delivers, list-page titles, columns in 【】
+
+
+def test_a_report_delivered_to_the_peoples_congress_is_the_governments():
+    lines = [
+        "关于2023年法治政府建设情况的报告",
+        "——2024年3月26日在青山县第十八届人民代表大会常务委员会第十五次会议上",
+        "县人民政府副县长 陈晓明",
+        "主任、各位副主任、秘书长、各位委员：",
+        "我受县人民政府委托，向县人大常委会报告2023年法治政府建设情况，请予审议。",
+    ] + BODY[1:]
+    r = check_document(doc(lines), AutoProfile())
+    assert r.subject == "县人民政府" and r.profile == "government"
+    assert "not-annual-report" not in {f.rule for f in r.findings}
+
+
+@pytest.mark.parametrize("headline", ["禾丰乡2023年法治政府建设年度报告 2024-03-20", "禾丰乡2023年法治政府建设年度报告  2024/3/20 10:05"])
+def test_a_list_pages_date_after_the_title_is_not_part_of_it(headline):
+    assert outline_of([headline] + BODY).title == "禾丰乡2023年法治政府建设年度报告"
+
+
+def test_a_column_in_brackets_before_the_headline_is_not_the_subject():
+    r = check_document(doc(["【法治政府建设】蓝湾经开区综合执法局2023年法治政府建设年度报告"] + BODY), AutoProfile())
+    assert r.subject == "蓝湾经开区综合执法局" and r.profile == "department"
+
+
+@pytest.mark.parametrize(
+    "title,kind",
+    [
+        ("区人大常委会关于区人民政府2023年度法治政府建设情况报告的审议意见", "审议意见"),
+        ("《鹤川市2023年法治政府建设情况报告》问答", "政策解读"),
+    ],
+)
+def test_opinions_on_a_report_and_questions_about_it_are_not_the_report(title, kind):
+    r = check_document(doc([title, "区人民政府：", "会议听取和审议了区人民政府关于2023年度法治政府建设情况的报告。"]), load_rulebook("national"))
+    found = [f.message for f in r.findings if f.rule == "not-annual-report"]
+    assert len(found) == 1 and kind in found[0]
+    assert r.subject is None or "《" not in r.subject

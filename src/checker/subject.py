@@ -4,7 +4,8 @@
   ("青山县司法局2023年法治政府建设年度报告" → 青山县司法局), and it must end like an organ;
 * the opening sentence: an organ name at the start of a clause, followed by a
   predicate ("2025年，下蜀镇坚持……", "2022年，司法部坚持……", "在市委……领导下，区政府坚持……"),
-  or a pronoun with an organ suffix ("现将我区……", "我局坚持……");
+  or a pronoun with an organ suffix ("现将我区……", "我局坚持……"), or the organ a speaker
+  delivers it for ("我受县人民政府委托，向县人大常委会报告……");
 * the signature: a short line among the last ones that is only an organ's name.
 
 An addressee line ("市委、市政府:") names the superior, never the author.  The
@@ -37,6 +38,8 @@ _PUNCT = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】·.\-—_]")
 #: characters that never stand inside an organ's name (a preposition or particle: "在市委……领导下")
 _NOT_IN_NAME = "在的对把被了"
 _JOINERS = "、和与及"
+#: a site's column in brackets before a headline: "【法治政府建设】蓝湾经开区综合执法局2023年……"
+_COLUMN_TAG = re.compile(r"^\s{0,2}【[^】]{1,12}】")
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class _Patterns:
         self.clause_start = re.compile(r"[,，;；:：。!！]")
         # "现将某镇2023年法治政府建设情况报告如下": the formula that hands over the report names its author
         self.handover = re.compile(rf"现将\s{{0,2}}(?P<organ>{organ})(?=\s{{0,2}}(?:\d|的|法治|依法|年度|今年|一年|本年|上年|上一年))")
+        # "我受县人民政府委托，向县人大常委会报告……": who delivers a report names whose it is
+        self.entrusted = re.compile(rf"受\s{{0,2}}(?P<organ>{organ})\s{{0,2}}(?:的)?委托")
         # "根据县委……要求" "按照……" "为……": a lead-in, not a subject
         self.lead_in = re.compile(rf"^(?:{alternation(v.subject_lead_ins)})")
         self.pronouns = tuple(v.subject_pronouns)
@@ -115,7 +120,9 @@ def title_subject(title: str, detect) -> Optional[str]:
     """The organ a title names ("青山县司法局2023年法治政府建设年度报告" → 青山县司法局), or None."""
     if not title or detect is None:
         return None
-    subject = cut_subject(clean_title(title), detect).strip(" ,、:;")
+    subject = cut_subject(_COLUMN_TAG.sub("", clean_title(title)), detect).strip(" ,、:;")
+    if "《" in subject or "【" in subject or _p().lead_in.match(subject):
+        return None  # "《鹤川市…》问答", "【图文解读】一图读懂《…", "在全县…会上的讲话": no organ reports
     return subject if names_organ(_PUNCT.sub("", subject)) else None
 
 
@@ -135,6 +142,9 @@ def opening_subject(text: str) -> Optional[str]:
     m = p.handover.search(head)
     if m and not p.pronoun.fullmatch(m.group("organ")):
         return m.group("organ")
+    m = p.entrusted.search(head)
+    if m:
+        return m.group("organ")
     m = p.pronoun.search(head)
     return m.group(0) if m else None
 
@@ -149,6 +159,8 @@ def opening_lines(body: list[TextLine], title_line: Optional[TextLine]) -> list[
             continue
         if len(text) < 12 and not re.search(r"[,。;]", text):
             continue  # a name, a repeated short title, a stray heading word
+        if text.startswith(("——", "—", "--")):
+            continue  # a subtitle: "——2024年3月26日在县人大常委会第十五次会议上"
         out.append(ln)
         if len(out) == 2:
             break
