@@ -59,6 +59,11 @@ def test_publication_date_in_pipe_tables_and_bilingual_rows(lines, expected):
     assert published(lines) == expected
 
 
+def test_a_table_of_the_report_headed_by_a_generic_label_stays_report_text():
+    nd = normalize(doc(["时间 | 事项 | 责任单位", "2024年3月 | 开展法治督察 | 县司法局"] + BODY))
+    assert not nd.lines[0].chrome and not nd.lines[1].chrome and nd.published is None
+
+
 def test_an_english_word_alone_is_no_date_label():
     assert published(["Date 2024-03-25 Home"]) is None
 

@@ -80,7 +80,10 @@ class Furniture:
         any_label = alternation(every)
         # "索引号：…" "[ 主题分类 ] 卫生" "【发布日期】…" anywhere on a line: a label followed by a colon or a closing bracket
         # (or a pipe table's "发布日期 | 2024-03-22 |", or with an English gloss: "来源 Source：")
-        self.field = re.compile(rf"(?:^|[\s【\[|{bullets}])\s?({any_label}){_GLOSS}\s{{0,3}}(?:[:：|｜]|[】\]])")
+        # — a generic label ("时间", "来源") never before a pipe: "时间 | 事项" heads a table of the report
+        self.field = re.compile(
+            rf"(?:^|[\s【\[|{bullets}])\s?(?:({any_label}){_GLOSS}\s{{0,3}}(?:[:：]|[】\]])|({alternation(specific)})\s{{0,3}}[|｜])"
+        )
         # a row that starts with a label even without a colon: "• 文号" "• 成文日期 2021-04-16" "- 标题:……"
         # (after a bullet the value may follow the label directly: spaces between Chinese characters are gone)
         self.row = re.compile(
