@@ -16,15 +16,15 @@ its own test; one the checker cannot meet yet goes into KNOWN_MISJUDGMENTS
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 import yaml
 
 from checker.engine import check_file
-from checker.normalize import simplified
 from checker.profiles import AutoProfile
+
+from pagelabels import assert_label, assert_lines_point_into, labels_of
 
 DATA = Path(__file__).resolve().parent / "data" / "webeval"
 CASES = yaml.safe_load((DATA / "labels.yaml").read_text(encoding="utf-8"))
@@ -38,16 +38,8 @@ NOT_SAID_YET: dict[str, str] = {}
 
 def _labels():
     for case in CASES:
-        expect = case["expect"]
-        for key in ("title", "title_has", "year", "published", "profile", "passed"):
-            if key in expect:
-                yield case["file"], key, expect[key]
-        for part, status in expect.get("parts", {}).items():
-            yield case["file"], f"parts:{part}", status
-        for rule in expect.get("findings_any", []):
-            yield case["file"], f"findings_any:{rule}", True
-        for rule in expect.get("findings_none", []):
-            yield case["file"], f"findings_none:{rule}", False
+        for label, expected in labels_of(case):
+            yield case["file"], label, expected
 
 
 def _params():
@@ -55,10 +47,6 @@ def _params():
         reason = KNOWN_MISJUDGMENTS.get((name, label))
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
         yield pytest.param(name, label, expected, marks=marks, id=f"{name[:3]}-{label}")
-
-
-def _flat(title):
-    return None if title is None else re.sub(r"\s+", "", simplified(title))
 
 
 @pytest.fixture(scope="module")
@@ -69,29 +57,7 @@ def results():
 
 @pytest.mark.parametrize(("name", "label", "expected"), list(_params()))
 def test_label(name, label, expected, results):
-    r = results[name]
-    assert r.error is None, r.error
-    kind, _, key = label.partition(":")
-    if kind == "title":
-        assert _flat(r.title) == _flat(expected), f"{name}: title {r.title!r}, expected {expected!r}"
-    elif kind == "title_has":
-        assert r.title is not None and _flat(expected) in _flat(r.title), f"{name}: title {r.title!r} lacks {expected!r}"
-    elif kind == "year":
-        assert r.year == expected, f"{name}: year {r.year}"
-    elif kind == "published":
-        got = r.published.isoformat() if r.published else None
-        assert got == expected, f"{name}: published {got}"
-    elif kind == "profile":
-        assert r.profile == expected, f"{name}: profile {r.profile} (subject {r.subject!r})"
-    elif kind == "passed":
-        assert r.passed == expected, f"{name}: passed {r.passed}"
-    elif kind == "parts":
-        part = next(p for p in r.parts if p.id == key)
-        got = "missing" if part.status == "missing" else "present"
-        assert got == expected, f"{name}: {key} is {part.status} (line {part.line}, heading {part.heading!r})"
-    else:
-        hits = [f for f in r.findings if f.rule == key]
-        assert bool(hits) == expected, f"{name}: {key}: {[(f.line, f.message) for f in hits]}"
+    assert_label(name, results[name], label, expected)
 
 
 def test_every_page_is_labelled():
@@ -126,9 +92,4 @@ def test_near_misses_say_what_they_are_and_reports_never_get_it(case, results):
 def test_lines_point_into_the_original_page(results):
     for case in CASES:
         original = (DATA / case["file"]).read_text(encoding="utf-8").splitlines()
-        r = results[case["file"]]
-        for p in r.parts:
-            if p.heading:
-                assert p.line is not None and original[p.line - 1].strip(), (case["file"], p.id)
-        for f in r.findings:
-            assert f.line is None or 1 <= f.line <= len(original), (case["file"], f.rule, f.line)
+        assert_lines_point_into(original, case["file"], results[case["file"]])
