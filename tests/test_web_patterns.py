@@ -113,6 +113,11 @@ def test_a_title_bars_site_name_is_not_part_of_the_title(headline):
     assert clean_title(headline) == "桃溪乡2022年法治政府建设工作报告"
 
 
+@pytest.mark.parametrize("headline", ["临水县司法局2023年度法治政府建设情况报告(全文)[临司发〔2024〕6号]", "临水县司法局2023年度法治政府建设情况报告【临司发〔2024〕6号】"])
+def test_a_文号_in_square_brackets_after_the_title_is_not_part_of_it(headline):
+    assert clean_title(headline) == "临水县司法局2023年度法治政府建设情况报告"
+
+
 def test_a_title_keeps_a_dash_inside_it():
     title = "青山县法治政府建设五年工作总结（2021 - 2025年）"
     assert clean_title(title) == title

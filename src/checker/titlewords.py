@@ -26,7 +26,8 @@ class _Compiled:
         self.heads = tuple(v.title_heads)
         self.strip = [re.compile(p) for p in v.title_strip]
         self.number = re.compile("|".join(f"(?:{p})" for p in v.document_numbers))
-        self.number_at_end = re.compile(rf"[(（]?\s{{0,2}}(?:{'|'.join(v.document_numbers)})\s{{0,2}}[)）]?\s{{0,3}}$")
+        # "……的报告（X政发〔2024〕5号）", "……报告[临司发〔2024〕6号]"
+        self.number_at_end = re.compile(rf"[(（\[【]?\s{{0,2}}(?:{'|'.join(v.document_numbers)})\s{{0,2}}[)）\]】]?\s{{0,3}}$")
         self.number_only = re.compile(rf"^\s{{0,3}}(?:{'|'.join(v.document_numbers)})\s{{0,3}}$")
         suffix = alternation(v.organ_suffixes)
         # "通城镇人民政府", "中共某县委 某县人民政府": a short line that is only organ names
