@@ -574,6 +574,7 @@ main.add_command(explain_cmd)
 from .cli_annotate import annotate_cmd  # noqa: E402  (checker annotate)
 
 main.add_command(annotate_cmd)
+main.add_command(__import__("checker.merge", fromlist=["merge_cmd"]).merge_cmd)  # checker merge (shards' JSON as one run's)
 
 
 @main.command("template")
