@@ -61,15 +61,41 @@ def ordinal(numeral: str) -> Optional[int]:
     return _DIGITS.get(numeral) if len(numeral) == 1 else None
 
 
-def _normalized(raw: str) -> tuple[str, list[int]]:
-    """NFKC per character, and for each character of the result the offset of the raw character it came from."""
-    out: list[str] = []
+class _NfkcTable(dict):
+    """code point -> its NFKC form, filled as characters are met (for ``str.translate``)."""
+
+    def __missing__(self, code: int) -> str:
+        form = self[code] = unicodedata.normalize("NFKC", chr(code))
+        return form
+
+
+#: NFKC per character (never empty: no character normalizes to nothing)
+NFKC_CHARS = _NfkcTable()
+
+
+def nfkc_positions(raw: str) -> list[int]:
+    """For each character of ``raw.translate(NFKC_CHARS)``, the offset of the raw character it came from."""
     where: list[int] = []
+    table = NFKC_CHARS
     for i, ch in enumerate(raw):
-        norm = unicodedata.normalize("NFKC", ch)
-        out.append(norm)
-        where.extend([i] * len(norm))
-    return "".join(out), where
+        n = len(table[ord(ch)])
+        if n == 1:
+            where.append(i)
+        else:
+            where.extend([i] * n)
+    return where
+
+
+def _normalized(raw: str) -> tuple[str, Optional[list[int]]]:
+    """NFKC per character, and for each character of the result the offset of the raw character it
+    came from (None when every character stays one character: the offsets are the same)."""
+    # a character that NFKC changes on its own is never in a normalized text (its quick check is No)
+    if unicodedata.is_normalized("NFKC", raw):
+        return raw, None
+    text = raw.translate(NFKC_CHARS)
+    if len(text) == len(raw):
+        return text, None
+    return text, nfkc_positions(raw)
 
 
 def _numbering_at(text: str, pos: int) -> Optional[tuple[int, int, int]]:
@@ -120,7 +146,7 @@ class Splitter:
             m = _TITLE_AT_START.match(stripped)
             if m and any(w in m.group(0) for w in vocabulary().report_topics):
                 cut = lead + m.end()
-                cuts.append(where[cut])
+                cuts.append(where[cut] if where is not None else cut)
                 segment_start, segment_rank = cut, None
         long_line = len(text) >= LONG_LINE
         for m in _START.finditer(text, lead + 1):
@@ -145,6 +171,6 @@ class Splitter:
             if not (after_stop or glued) or not self._continues(rank, n):
                 continue
             self._accept(rank, n)
-            cuts.append(where[pos])
+            cuts.append(where[pos] if where is not None else pos)
             segment_start, segment_rank = pos, rank
         return cuts

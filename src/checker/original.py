@@ -13,17 +13,22 @@ from __future__ import annotations
 
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Optional
 
 from . import normalize as N
+from .linesplit import NFKC_CHARS, nfkc_positions
 
 
 def _sub(pattern, repl, text: str, idx: list[int]) -> tuple[str, list[int]]:
     """``pattern.sub(repl, text)`` that keeps ``idx`` (raw position of each character) in step."""
+    m = pattern.search(text)
+    if m is None:
+        return text, idx
     out: list[str] = []
     out_idx: list[int] = []
     last = 0
-    for m in pattern.finditer(text):
+    for m in pattern.finditer(text, m.start()):
         out.append(text[last : m.start()])
         out_idx.extend(idx[last : m.start()])
         rep = repl(m) if callable(repl) else repl
@@ -39,13 +44,10 @@ def _sub(pattern, repl, text: str, idx: list[int]) -> tuple[str, list[int]]:
 
 def cleaned_with_positions(raw: str) -> tuple[str, list[int]]:
     """:func:`checker.normalize.clean_text` of ``raw``, with the raw position of every character."""
-    chars: list[str] = []
-    idx: list[int] = []
-    for i, ch in enumerate(N._BREAKS.sub(" ", raw)):
-        for c in unicodedata.normalize("NFKC", ch):
-            chars.append(c)
-            idx.append(i)
-    text = "".join(chars)
+    unbroken = N._BREAKS.sub(" ", raw)  # one character for one
+    # NFKC per character ("⑴" becomes "(1)": three characters from one)
+    text = unbroken if unicodedata.is_normalized("NFKC", unbroken) else unbroken.translate(NFKC_CHARS)
+    idx = list(range(len(text))) if len(text) == len(unbroken) else nfkc_positions(unbroken)
     text, idx = _sub(N._INVISIBLE, "", text, idx)
     text, idx = _sub(N._MD_MARKUP, "", text, idx)
     text = text.replace("\u3000", " ")
@@ -58,8 +60,10 @@ def cleaned_with_positions(raw: str) -> tuple[str, list[int]]:
     return text[left:right], idx[left:right]
 
 
+@lru_cache(maxsize=512)
 def positions(raw: str, text: str) -> list[int]:
-    """For each character of ``text`` (the normalized ``raw``), its position in ``raw``."""
+    """For each character of ``text`` (the normalized ``raw``), its position in ``raw``
+    (cached: a line is quoted by several findings; never change the list returned)."""
     cleaned, idx = cleaned_with_positions(raw)
     simplified = N._t2s().convert(cleaned) if cleaned else cleaned
     if simplified == text and len(simplified) == len(idx):

@@ -21,6 +21,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Optional
 
 from stdnum import luhn
@@ -75,8 +76,11 @@ class Found:
         return NAMES[self.kind]
 
 
+_NOT_DIGIT = re.compile(r"[^0-9Xx]")
+
+
 def _digits(text: str) -> str:
-    return re.sub(r"[^0-9Xx]", "", text).upper()
+    return _NOT_DIGIT.sub("", text).upper()
 
 
 def _plausible_birth(day: date) -> bool:
@@ -114,17 +118,27 @@ def is_card_number(number: str) -> bool:
 _VALID = {"id": is_id_number, "old-id": is_old_id_number, "card": is_card_number, "mobile": lambda n: True}
 
 
+#: every pattern needs three digits in a row (full-width ones are digits too); a text without them holds no number
+_THREE_DIGITS = re.compile(r"\d{3}")
+
+
 def find(text: str, settings: Settings = Settings()) -> list[Found]:
     """The personal numbers in a text, in order, without overlaps."""
+    if not _THREE_DIGITS.search(text):
+        return []
     plain = text.translate(_ASCII)
     found = []
-    for kind, rx in _PATTERNS:
-        if not settings.wants(kind):
-            continue
+    for kind, rx in _patterns(settings):
         for m in rx.finditer(plain):
             if _VALID[kind](m.group(0)):
                 found.append(Found(m.start(), m.end(), kind, text[m.start() : m.end()]))
     return without_overlaps(found)
+
+
+@lru_cache(maxsize=16)
+def _patterns(settings: Settings) -> tuple:
+    """The (kind, pattern) pairs that ``settings`` asks for."""
+    return tuple((kind, rx) for kind, rx in _PATTERNS if settings.wants(kind))
 
 
 def masked_number(number: str, settings: Settings = Settings()) -> str:

@@ -91,13 +91,16 @@ def localize(findings: list, lines: list, headings: list) -> list:
         by_number.setdefault(ln.number, []).append(ln)
     starts = [h.line.number for h in headings]
     sections: dict[int, Optional[str]] = {}
+    written: dict[int, str] = {}  # heading index -> the heading as written
     out = []
     for f in findings:
         changes: dict = {}
         if f.line is not None:
             if f.line not in sections:
                 k = bisect_right(starts, f.line) - 1
-                sections[f.line] = _heading_text(headings[k]) if k >= 0 else None
+                if k >= 0 and k not in written:
+                    written[k] = _heading_text(headings[k])
+                sections[f.line] = written[k] if k >= 0 else None
             changes["section"] = sections[f.line]
             if f.evidence:
                 for ln in by_number.get(f.line, ()):
