@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from .textkit import required_words
 from .vocabulary import Vocabulary, alternation, vocabulary
 
 #: a date as pages write it: 2024-03-04, 2024/3/4, 2024.03.04, 2024年3月4日
@@ -111,6 +112,9 @@ class Furniture:
         self.menu_words = set(v.chrome_words) | set(v.breadcrumb_roots)
         self.fanwen = re.compile(alternation(v.fanwen_phrases))
         self.watermark = re.compile("|".join(f"(?:{p})" for p in v.watermarks)) if v.watermarks else None
+        # words one of which every watermark holds: a line without any is not searched (None: search every line)
+        hints = required_words(self.watermark.pattern) if self.watermark is not None else None
+        self.watermark_hint = re.compile("|".join(re.escape(w) for w in sorted(hints, key=len, reverse=True))) if hints else None
         self.any_date = re.compile(DATE)
         self.date_line = re.compile(
             rf"^(?:(?:{alternation(self.date_rank)})\s{{0,2}}[:：]?\s{{0,2}})?{DATE}\s{{0,2}}日?(?:\s{{0,2}}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$"
@@ -207,9 +211,12 @@ class Furniture:
 
     # ------------------------------------------------------------ inside lines
 
+    def _may_hold_watermark(self, text: str) -> bool:
+        return self.watermark_hint is None or self.watermark_hint.search(text) is not None
+
     def strip_spliced(self, text: str) -> str:
         """The text without spliced watermarks and, in a long line, without the sentences of 范文 sites."""
-        if self.watermark is not None and self.watermark.search(text):
+        if self.watermark is not None and self._may_hold_watermark(text) and self.watermark.search(text):
             text = self.watermark.sub("", text)
         if len(text) > 120 and self.fanwen.search(text):
             text = "".join(s for s in _SENTENCE.findall(text) if not self.fanwen.search(s))

@@ -24,6 +24,7 @@ Headings first, content second:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -97,18 +98,46 @@ def heading_form(text: str, rulebook: Rulebook) -> str:
 
 
 def _best_score(part: Part, heading: str, heading_text: str, rulebook: Rulebook) -> float:
-    """The best alias score of a heading for a part (rapidfuzz's extractOne does the loop in C)."""
+    """The best alias score of a heading for a part: ``partial_ratio`` against the aliases
+    no longer than the heading, ``ratio`` against the longer ones (rapidfuzz's extractOne
+    does the loop in C; a heading seen before is not scored again)."""
     if not heading or any(word in heading_text for word in part.exclude):
         return 0.0
-    within, longer = [], []
-    for alias in _alias_forms(part.aliases, rulebook.strip_from_headings):
-        (within if len(alias) <= len(heading) else longer).append(alias)
-    best = 0.0
-    if within:
-        best = process.extractOne(heading, within, scorer=fuzz.partial_ratio)[1]
-    if longer and best < 100:
-        best = max(best, process.extractOne(heading, longer, scorer=fuzz.ratio)[1])
-    return best
+    return _alias_table(part.aliases, rulebook.strip_from_headings).best(heading)
+
+
+class _AliasTable:
+    """A part's alias forms by length, and the best score of each heading met so far."""
+
+    __slots__ = ("lengths", "forms", "scores")
+
+    def __init__(self, forms: tuple[str, ...]):
+        ordered = sorted(forms, key=len)
+        self.lengths = [len(f) for f in ordered]
+        self.forms = ordered
+        self.scores: dict[str, float] = {}
+
+    def best(self, heading: str) -> float:
+        score = self.scores.get(heading)
+        if score is None:
+            if len(self.scores) > 4096:
+                self.scores.clear()
+            score = self.scores[heading] = self._score(heading)
+        return score
+
+    def _score(self, heading: str) -> float:
+        k = bisect_right(self.lengths, len(heading))
+        best = 0.0
+        if k:
+            best = process.extractOne(heading, self.forms[:k], scorer=fuzz.partial_ratio)[1]
+        if k < len(self.forms) and best < 100:
+            best = max(best, process.extractOne(heading, self.forms[k:], scorer=fuzz.ratio)[1])
+        return best
+
+
+@lru_cache(maxsize=256)
+def _alias_table(aliases: tuple[str, ...], strip: tuple[str, ...]) -> _AliasTable:
+    return _AliasTable(_alias_forms(aliases, strip))
 
 
 @lru_cache(maxsize=256)
@@ -144,9 +173,14 @@ class _Content:
 def _find_in_text(part: Part, lines: list[TextLine], content: _Content) -> list[TextLine]:
     """Lines that on their own carry the part: enough distinct signals, a strong one among them."""
     found = []
+    strong = set(part.strong_signals)
     for ln in lines:
-        hits = content.signals_in(ln, part.signals)
-        if len(hits) >= part.min_signals and (not part.strong_signals or hits & set(part.strong_signals)):
+        # the words are only looked up (jieba) in a line that holds enough of the phrases at all
+        present = [phrase for phrase in part.signals if phrase in ln.text]
+        if len(present) < part.min_signals or (strong and strong.isdisjoint(present)):
+            continue
+        hits = content.signals_in(ln, present)
+        if len(hits) >= part.min_signals and (not strong or hits & strong):
             found.append(ln)
     return found
 

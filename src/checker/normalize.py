@@ -158,17 +158,20 @@ def clean_text(text: str, markdown: bool = True) -> str:
         text = html.unescape(text)
     text = unicodedata.normalize("NFKC", _BREAKS.sub(" ", text))
     text = _INVISIBLE.sub("", text)
-    if markdown:
-        text = _MD_MARKUP.sub("", text)
-    else:
-        text = _QUOTE.sub("", _WRAPPED.sub(r"\1", text))
+    if "**" in text or "__" in text or ">" in text:  # (the only markup the patterns below know)
+        if markdown:
+            text = _MD_MARKUP.sub("", text)
+        else:
+            text = _QUOTE.sub("", _WRAPPED.sub(r"\1", text))
     text = text.replace("\u3000", " ")
     if "年" in text:
         text = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
-    text = _PINYIN.sub("", text)
+    if "(" in text:
+        text = _PINYIN.sub("", text)
     text = _PUNCT_RUN.sub(_collapse_punct, text)
-    text = _CJK_SPACE.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if " " in text or "\t" in text:
+        text = _CJK_SPACE.sub("", text)
+        text = _SPACES.sub(" ", text)
     text = furniture().strip_spliced(text)
     return text.strip()
 

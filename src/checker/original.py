@@ -60,10 +60,11 @@ def cleaned_with_positions(raw: str) -> tuple[str, list[int]]:
     return text[left:right], idx[left:right]
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=16)
 def positions(raw: str, text: str) -> list[int]:
     """For each character of ``text`` (the normalized ``raw``), its position in ``raw``
-    (cached: a line is quoted by several findings; never change the list returned)."""
+    (cached for the last few lines: a line is quoted by several findings, places.localize
+    takes them line by line; never change the list returned)."""
     cleaned, idx = cleaned_with_positions(raw)
     simplified = N._t2s().convert(cleaned) if cleaned else cleaned
     if simplified == text and len(simplified) == len(idx):

@@ -118,13 +118,14 @@ def is_card_number(number: str) -> bool:
 _VALID = {"id": is_id_number, "old-id": is_old_id_number, "card": is_card_number, "mobile": lambda n: True}
 
 
-#: every pattern needs three digits in a row (full-width ones are digits too); a text without them holds no number
-_THREE_DIGITS = re.compile(r"\d{3}")
+#: what every pattern needs: three digits and four more, maybe after one separator (full-width
+#: digits are digits too, and "－" "\u3000" the separators they become); a text without it holds no number
+_HINT = re.compile("\\d{3}[ \\-－\u3000]?\\d{4}")
 
 
 def find(text: str, settings: Settings = Settings()) -> list[Found]:
     """The personal numbers in a text, in order, without overlaps."""
-    if not _THREE_DIGITS.search(text):
+    if not _HINT.search(text):
         return []
     plain = text.translate(_ASCII)
     found = []

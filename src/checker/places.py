@@ -92,8 +92,11 @@ def localize(findings: list, lines: list, headings: list) -> list:
     starts = [h.line.number for h in headings]
     sections: dict[int, Optional[str]] = {}
     written: dict[int, str] = {}  # heading index -> the heading as written
-    out = []
-    for f in findings:
+    out = list(findings)
+    # line by line, so that a line's replay of its cleaning (original.positions, cached) serves all its findings
+    order = sorted(range(len(findings)), key=lambda i: findings[i].line or 0)
+    for i in order:
+        f = findings[i]
         changes: dict = {}
         if f.line is not None:
             if f.line not in sections:
@@ -110,5 +113,6 @@ def localize(findings: list, lines: list, headings: list) -> list:
                         if differs(raw, f.evidence):
                             changes["normalized"] = f.evidence
                         break
-        out.append(replace(f, **changes) if changes else f)
+        if changes:
+            out[i] = replace(f, **changes)
     return out

@@ -35,9 +35,12 @@ def without_overlaps(spans: list) -> list:
     return kept
 
 
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+
+
 def cjk_len(text: str) -> int:
-    """How many Chinese characters ``text`` holds."""
-    return len(CJK.findall(text))
+    """How many Chinese characters ``text`` holds (those of :data:`CJK`)."""
+    return len(_NOT_CJK.sub("", text))
 
 
 def squeeze(text: str) -> str:
@@ -52,3 +55,54 @@ def is_prose(text: str) -> bool:
     """A line of report text (a sentence), not a title, a name, a heading or a widget."""
     chars = cjk_len(text)
     return (chars >= 20 and bool(_PROSE_MARK.search(text))) or chars >= 100
+
+
+def required_words(pattern: str) -> "tuple[str, ...] | None":
+    """Literal strings one of which is in every text that ``pattern`` finds something in,
+    or None when the pattern does not say (then every text must be searched).
+
+    A cheap ``in`` test before a costly search: "(?:[一-鿿]{1,8}(之家|文库)…)|(?:www\\.…)"
+    can only match a text that holds 之家, 文库 or "."."""
+    try:
+        try:
+            from re import _parser as sre  # Python 3.11+
+        except ImportError:  # pragma: no cover - Python 3.10
+            import sre_parse as sre  # type: ignore[no-redef]
+        parsed = sre.parse(pattern)
+    except Exception:
+        return None
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    words = _required(list(parsed), sre)
+    return tuple(sorted(words)) if words else None
+
+
+def _required(items: list, sre) -> "set[str] | None":
+    """The best set of literal alternatives that a sequence of parsed items requires (or None)."""
+    c = sre  # the opcode constants live beside the parser
+    best: "set[str] | None" = None
+
+    def offer(words: "set[str] | None") -> None:
+        nonlocal best
+        if words and all(words) and (best is None or min(map(len, words)) > min(map(len, best))):
+            best = words
+
+    run: list[str] = []
+    for op, av in items + [(None, None)]:
+        if op is c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            offer({"".join(run)})
+            run = []
+        if op is c.SUBPATTERN:
+            add_flags = av[1]
+            if not add_flags & re.IGNORECASE:
+                offer(_required(list(av[-1]), sre))
+        elif op is c.BRANCH:
+            alternatives = [_required(list(sub), sre) for sub in av[1]]
+            if all(alternatives):
+                offer(set().union(*alternatives))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            offer(_required(list(av[2]), sre))
+    return best
