@@ -148,8 +148,8 @@ def _collapse_punct(m: re.Match) -> str:
 
 def converter_garbage(raw: str) -> list[str]:
     """The converter leftovers in a raw line: pinyin readings ("(shè)") and doubled punctuation (",,")."""
-    text = unicodedata.normalize("NFKC", raw)
-    return [m.group(0) for m in _PINYIN.finditer(text)] + [m.group(0) for m in _PUNCT_RUN.finditer(text)]
+    text = raw if unicodedata.is_normalized("NFKC", raw) else unicodedata.normalize("NFKC", raw)
+    return (_PINYIN.findall(text) if "(" in text else []) + _PUNCT_RUN.findall(text)
 
 
 def clean_text(text: str, markdown: bool = True) -> str:

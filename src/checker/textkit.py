@@ -7,6 +7,7 @@ The text they see has been through normalize.py: half-width punctuation
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Chinese numerals as used in numbering (一、 （二） 十三是)
 NUMERALS = "一二三四五六七八九十"
@@ -38,13 +39,17 @@ def without_overlaps(spans: list) -> list:
 _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
+@lru_cache(maxsize=4096)
 def cjk_len(text: str) -> int:
-    """How many Chinese characters ``text`` holds (those of :data:`CJK`)."""
+    """How many Chinese characters ``text`` holds (those of :data:`CJK`; cached: several checks
+    measure the same lines)."""
     return len(_NOT_CJK.sub("", text))
 
 
+@lru_cache(maxsize=4096)
 def squeeze(text: str) -> str:
-    """The text without punctuation or spaces (for comparing paragraphs)."""
+    """The text without punctuation or spaces (for comparing paragraphs; cached: several checks
+    squeeze the same lines)."""
     return PUNCT.sub("", text)
 
 
