@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Mapping, Optional
 
 from .matcher import PartMatch, match_parts
@@ -160,10 +160,9 @@ class Analysis:
     def column(line: TextLine, hit: str, occurrence: int = 0) -> Optional[int]:
         """The 1-based column of the ``occurrence``-th ``hit`` in the line as written in the file
         (None when the file does not have it as such)."""
-        import unicodedata
-
         offset = (line.column or 1) - 1  # a piece of a long line cut at its headings (linesplit.py)
-        for text in (line.raw, unicodedata.normalize("NFKC", line.raw)):
+        for form in (None, "NFKC"):
+            text = line.raw if form is None else _nfkc(line.raw)  # (NFKC only when the raw text lacks the hit)
             at = -1
             for _ in range(occurrence + 1):
                 at = text.find(hit, at + 1)
@@ -199,6 +198,14 @@ class Analysis:
     def fill(self, template: Optional[str], **values) -> Optional[str]:
         """A rulebook text with ``{year}``, ``{next_year}`` and ``values`` filled in."""
         return fill(template, self.year, **values)
+
+
+@lru_cache(maxsize=8)
+def _nfkc(text: str) -> str:
+    """``text`` in NFKC (cached: a line gets several findings, and may be 100,000 characters long)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text)
 
 
 def _guidance_markers(rulebook) -> tuple:

@@ -157,16 +157,20 @@ class Splitter:
             rank, n, _ = found
             if rank >= 3 and not long_line:
                 continue
-            before = text[segment_start:pos].rstrip()
-            if not before:
+            # the segment's text before the numbering, trailing spaces left out: text[segment_start:last]
+            # (not sliced: a line of 100,000 characters has thousands of numberings)
+            last = pos
+            while last > segment_start and text[last - 1].isspace():
+                last -= 1
+            if last == segment_start:
                 continue
-            after_stop = before[-1] in _SENTENCE_END
+            after_stop = text[last - 1] in _SENTENCE_END
             glued = (
                 rank in (2, 4)
                 and segment_rank is not None
                 and segment_rank < rank
-                and len(before) <= 60
-                and not _STOP.search(before)
+                and last - segment_start <= 60
+                and not _STOP.search(text, segment_start, last)
             )
             if not (after_stop or glued) or not self._continues(rank, n):
                 continue
