@@ -79,10 +79,12 @@ class Outline:
         return [h for h in self.headings if h.rank == self.top_rank]
 
     def parent_of(self, heading: Heading) -> Optional[Heading]:
-        for h in self.headings:
-            if heading in h.children:
-                return h
-        return None
+        # a map from each heading to its parent, made once (not a search of every heading's children:
+        # a report of thousands of headings asks for every heading's parent)
+        parents = self.__dict__.get("_parents")
+        if parents is None:
+            parents = self.__dict__["_parents"] = {id(c): h for h in reversed(self.headings) for c in h.children}
+        return parents.get(id(heading))
 
 
 def split_heading(text: str) -> tuple[str, str]:
