@@ -189,7 +189,7 @@ def _opened(part: Part, outline: Outline, lines: list[TextLine]) -> list[TextLin
     """A paragraph that opens like the part ("下一步，我镇将……") and the paragraphs after it up to the next heading."""
     if not part.openers:
         return []
-    compiled = [re.compile(p) for p in part.openers]
+    compiled = _compiled(part.openers)
     starts = {h.start for h in outline.headings}
     position = {id(ln): k for k, ln in enumerate(outline.body)}
     for ln in lines:
@@ -209,6 +209,22 @@ def _opened(part: Part, outline: Outline, lines: list[TextLine]) -> list[TextLin
 _STOPPED = re.compile(r"[^。;!?]{1,500}[。;!?]")
 
 
+@lru_cache(maxsize=8192)
+def _heads_causes(text: str, container_words: tuple, words: tuple, aliases: tuple, strip: tuple, threshold: float) -> bool:
+    """Whether a heading is one of the causes' own: it holds none of the container's heading words
+    (the shortcomings' own heading, or a copy of it) and names itself by one of ``words`` or
+    resembles an alias as a whole (cached: reports share their headings)."""
+    if any(word in text for word in container_words):
+        return False
+    core = _core(text, strip)
+    return _names_itself(core or text, words) or max((fuzz.ratio(a, core) for a in aliases), default=0) >= threshold
+
+
+@lru_cache(maxsize=64)
+def _compiled(patterns: tuple[str, ...]) -> tuple:
+    return tuple(re.compile(p) for p in patterns)
+
+
 def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: Rulebook) -> PartMatch:
     heading = container.heading
     promised = heading is not None and any(word in heading.text for word in part.promised_by)
@@ -217,18 +233,16 @@ def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: R
     # resembles an alias as a whole; the container's own "存在的问题和原因"
     # never counts
     for h in outline.headings:
-        if h is heading or any(word in h.text for word in container.part.heading_words):
-            continue  # the shortcomings' own heading (or a copy of it), not one for the causes
-        core = heading_core(h.text, rulebook)
-        named = _names_itself(core or h.text, part.heading_words)
-        if named or max((fuzz.ratio(a, core) for a in part.aliases), default=0) >= rulebook.heading_threshold:
+        if h is heading:
+            continue
+        if _heads_causes(h.text, container.part.heading_words, part.heading_words, part.aliases, rulebook.strip_from_headings, rulebook.heading_threshold):
             return PartMatch(part, "present", heading=h, line=h.line, text=outline.section_text(h), promised=promised, via="heading")
     if heading is not None:
         lines = [heading.line] if heading.inline_body else []
         lines += outline.section_lines(heading)
     else:
         lines = list(container.evidence)
-    compiled = [re.compile(p) for p in part.patterns]
+    compiled = _compiled(part.patterns)
     evidence = []
     for ln in lines:
         text = heading.inline_body if heading is not None and ln is heading.line else ln.text

@@ -168,15 +168,20 @@ def mask(text: Optional[str], settings: Settings = Settings()) -> Optional[str]:
     return "".join(out)
 
 
+@lru_cache(maxsize=64)
+def _field_names(cls) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _masked_fields(value, settings: Settings):
     """A frozen dataclass with every text field masked."""
     changes = {}
-    for f in dataclasses.fields(value):
-        v = getattr(value, f.name)
+    for name in _field_names(type(value)):
+        v = getattr(value, name)
         if isinstance(v, str):
             m = mask(v, settings)
             if m != v:
-                changes[f.name] = m
+                changes[name] = m
     return dataclasses.replace(value, **changes) if changes else value
 
 
