@@ -164,7 +164,7 @@ def clean_text(text: str, markdown: bool = True) -> str:
         else:
             text = _QUOTE.sub("", _WRAPPED.sub(r"\1", text))
     text = text.replace("\u3000", " ")
-    if "年" in text:
+    if "年" in text and ("〇" in text or "○" in text or "零" in text or "一九" in text):  # (what _CN_YEAR needs)
         text = _CN_YEAR.sub(lambda m: m.group(1).translate(_CN_DIGIT), text)
     if "(" in text:
         text = _PINYIN.sub("", text)
