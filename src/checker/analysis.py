@@ -111,6 +111,12 @@ class Analysis:
 
     def scope_lines(self, scope: tuple[str, ...]) -> list[TextLine]:
         """Every line in a rule's scope (parts, ``document``, ``title``, ``opening``, ``signature``), in file order."""
+        made = self.__dict__.setdefault("_scopes_made", {})  # several rules share a scope
+        if scope not in made:
+            made[scope] = self._scope_lines(scope)
+        return list(made[scope])
+
+    def _scope_lines(self, scope: tuple[str, ...]) -> list[TextLine]:
         found: dict[int, TextLine] = {}
         for name in scope:
             if name == "document":

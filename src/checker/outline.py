@@ -33,6 +33,8 @@ _NUMBERINGS = (
 )
 #: a number followed by a space only ("一 主要举措和成效") counts for short lines.
 _LOOSE_L1 = re.compile(rf"^[{_NUM}]{{1,3}}\s+(?=\S)")
+#: how every numbering above (and _LOOSE_L1) starts: a line that does not start so has none
+_NUMBERING_START = re.compile(rf"[第(\d{_NUM}]")
 _ITEM = re.compile(rf"^[{_NUM}]{{1,3}}是")
 _SENTENCE_END = re.compile(r"[。!?;]")
 
@@ -111,6 +113,8 @@ def split_heading(text: str) -> tuple[str, str]:
 def parse_heading(line: TextLine) -> Optional[tuple[int, str, str, str]]:
     """(rank, numbering, heading text, inline body) for a numbered heading line."""
     text = line.text
+    if not _NUMBERING_START.match(text):
+        return None
     for rank, pattern in _NUMBERINGS:
         m = pattern.match(text)
         if m:

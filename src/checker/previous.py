@@ -19,6 +19,7 @@ own previous report.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -97,6 +98,7 @@ def previous_pairs(files: list[str], previous: str) -> tuple[tuple[tuple[str, st
 _ORGAN_NOISE = re.compile(r"^中共|人民政府$|政府$|办公室$")
 
 
+@lru_cache(maxsize=4096)
 def _organ_key(subject: str) -> str:
     return _ORGAN_NOISE.sub("", subject.strip())
 
