@@ -35,9 +35,12 @@ from .titlewords import looks_like_title
 
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_PINYIN = re.compile(rf"(?<=[{CJK}])\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}})\)")
+# (the "(" first and the character before it looked back at from there: a pattern that starts with
+# a character, not a look-behind, is searched for at C speed)
+_PINYIN = re.compile(rf"\((?<=[{CJK}]\()(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}})\)")
 _PUNCT_RUN = re.compile(r"[,、。;:]{2,}")
-_CJK_SPACE = re.compile(rf"(?<=[{CJK}、。,;:“”《》()])[ \t]+(?=[{CJK}、。,;:“”《》()])")
+# spaces between Chinese characters (or their punctuation); the space first, as in _PINYIN
+_CJK_SPACE = re.compile(rf"[ \t](?<=[{CJK}、。,;:“”《》()][ \t])[ \t]*(?=[{CJK}、。,;:“”《》()])")
 _SPACES = re.compile(r"[ \t]+")
 # Markdown emphasis and quoting ("**一、主要举措和成效**", "> 正文"): never part of a report's words
 _MD_MARKUP = re.compile(r"\*\*|__|^\s*>\s?")

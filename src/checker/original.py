@@ -28,17 +28,19 @@ def _sub(pattern, repl, text: str, idx: list[int]) -> tuple[str, list[int]]:
     out: list[str] = []
     out_idx: list[int] = []
     last = 0
+    fixed = None if callable(repl) else repl
     for m in pattern.finditer(text, m.start()):
-        out.append(text[last : m.start()])
-        out_idx.extend(idx[last : m.start()])
-        rep = repl(m) if callable(repl) else repl
+        begin, stop = m.span()
+        out.append(text[last:begin])
+        out_idx += idx[last:begin]
+        rep = repl(m) if fixed is None else fixed
         if rep:
-            anchor = idx[m.start()] if m.start() < len(idx) else (idx[-1] if idx else 0)
+            anchor = idx[begin] if begin < len(idx) else (idx[-1] if idx else 0)
             out.append(rep)
-            out_idx.extend([anchor] * len(rep))
-        last = m.end()
+            out_idx += [anchor] * len(rep)
+        last = stop
     out.append(text[last:])
-    out_idx.extend(idx[last:])
+    out_idx += idx[last:]
     return "".join(out), out_idx
 
 
@@ -49,12 +51,16 @@ def cleaned_with_positions(raw: str) -> tuple[str, list[int]]:
     text = unbroken if unicodedata.is_normalized("NFKC", unbroken) else unbroken.translate(NFKC_CHARS)
     idx = list(range(len(text))) if len(text) == len(unbroken) else nfkc_positions(unbroken)
     text, idx = _sub(N._INVISIBLE, "", text, idx)
-    text, idx = _sub(N._MD_MARKUP, "", text, idx)
+    # (the same cheap tests as clean_text's before the passes that need them)
+    if "**" in text or "__" in text or ">" in text:
+        text, idx = _sub(N._MD_MARKUP, "", text, idx)
     text = text.replace("\u3000", " ")
-    text, idx = _sub(N._PINYIN, "", text, idx)
+    if "(" in text:
+        text, idx = _sub(N._PINYIN, "", text, idx)
     text, idx = _sub(N._PUNCT_RUN, N._collapse_punct, text, idx)
-    text, idx = _sub(N._CJK_SPACE, "", text, idx)
-    text, idx = _sub(N._SPACES, " ", text, idx)
+    if " " in text or "\t" in text:
+        text, idx = _sub(N._CJK_SPACE, "", text, idx)
+        text, idx = _sub(N._SPACES, " ", text, idx)
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
     return text[left:right], idx[left:right]
