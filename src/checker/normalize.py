@@ -214,7 +214,7 @@ def normalize(doc: Document) -> NormalizedDocument:
     related = False
     for (sl, _, raw), before, text in zip(pieces, cleaned, simplified_lines):
         if before != text:
-            changed = "".join(sorted({a for a, b in zip(before, text) if a != b}))
+            changed = "".join(sorted(_changed_chars(before, text)))
             if changed:
                 traditional[sl.number] = "".join(sorted(set(traditional.get(sl.number, "")) | set(changed)))
         if fx.is_related(text):
@@ -254,6 +254,17 @@ def normalize(doc: Document) -> NormalizedDocument:
         published_line=published_line,
         traditional_chars=traditional,
     )
+
+
+def _changed_chars(before: str, after: str, step: int = 32) -> set[str]:
+    """The characters of ``before`` where ``after`` has another one at the same offset (compared
+    a slice at a time: most of a line is the same)."""
+    out: set[str] = set()
+    for i in range(0, min(len(before), len(after)), step):
+        a, b = before[i : i + step], after[i : i + step]
+        if a != b:
+            out.update(x for x, y in zip(a, b) if x != y)
+    return out
 
 
 def _row_values(fx, texts: list[str], kinds: list) -> dict[int, tuple[str, int]]:
