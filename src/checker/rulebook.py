@@ -15,6 +15,7 @@ are rejected, so that a misspelt key never silently does nothing.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -745,15 +746,22 @@ _NOT_INHERITED = ("id", "name", "description")
 _RAW_CACHE: dict[tuple, dict] = {}
 
 
+#: (file, content digest) of each file read by the load under way (see :func:`load_rulebook`)
+_READ: list = []
+
+
 def _read_raw_cached(path: Path) -> dict:
     """:func:`_read_raw`, remembered per file and content; never mutate the result."""
+    from .cache import digest
     from .files import FileProblem, read_regular
     from .yamlfile import max_bytes
 
     try:
-        key = (str(path), hash(read_regular(str(path), max_bytes)))
+        data = read_regular(str(path), max_bytes)
     except FileProblem:
         return _read_raw(path)  # gives the reason as a RulebookError
+    key = (str(path), digest(data))
+    _READ.append(key)
     if key not in _RAW_CACHE:
         _RAW_CACHE[key] = _read_raw(path)
     return _RAW_CACHE[key]
@@ -986,10 +994,52 @@ def _path_of(ref: str) -> Path:
     return path
 
 
+#: rulebooks loaded in this process: cache key -> (files read with their digests, rulebook)
+_LOADED: dict[tuple, tuple[list, Rulebook]] = {}
+
+
+def _unchanged(files: list) -> bool:
+    """Whether every (file, digest) still has that content, read as a load reads it (same limits)."""
+    from .cache import digest
+    from .files import FileProblem, read_regular
+    from .yamlfile import max_bytes
+
+    try:
+        return all(digest(read_regular(name, max_bytes)) == known for name, known in files)
+    except (FileProblem, TypeError, ValueError):
+        return False
+
+
 def load_rulebook(ref: str = "national") -> Rulebook:
-    """Load a rulebook by shipped name (``national``) or by file path."""
+    """Load a rulebook by shipped name (``national``) or by file path.
+
+    A rulebook is built once per process and kept per user (:mod:`checker.cache`)
+    for as long as the files it was built from keep their content.
+    """
+    from . import cache
+
     path = _path_of(ref)
-    return _build(_load_chain(path, 0, ()), str(path))
+    key = (str(path), "" if path.is_absolute() else os.getcwd())
+    known = _LOADED.get(key)
+    if known is not None and _unchanged(known[0]):
+        return known[1]
+    checked: list = []
+
+    def fresh(files: list) -> bool:
+        checked[:] = files
+        return _unchanged(files)
+
+    rulebook = cache.fetch("rulebook", key, fresh)
+    if isinstance(rulebook, Rulebook):
+        files = checked
+    else:
+        del _READ[:]
+        rulebook = _build(_load_chain(path, 0, ()), str(path))
+        files = list(dict.fromkeys(_READ))
+        del _READ[:]
+        cache.store("rulebook", key, files, rulebook)
+    _LOADED[key] = (files, rulebook)
+    return rulebook
 
 
 def validate_rulebook(ref: str) -> list[RulebookError]:

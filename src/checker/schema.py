@@ -25,6 +25,7 @@ Types:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from dataclasses import MISSING, dataclass, field
 from typing import Any, NewType, Optional
@@ -93,6 +94,12 @@ class Param:
 
 def params_of(cls: type) -> list[Param]:
     """The declared parameters of a ``Config`` (or item) dataclass, in declaration order."""
+    return list(_params_of(cls))
+
+
+@functools.lru_cache(maxsize=None)
+def _params_of(cls: type) -> tuple[Param, ...]:
+    """:func:`params_of`, worked out once per class (``typing.get_type_hints`` is slow)."""
     hints = typing.get_type_hints(cls)
     out = []
     for f in dataclasses.fields(cls):
@@ -103,7 +110,7 @@ def params_of(cls: type) -> list[Param]:
         else:
             default = MISSING
         out.append(Param(name=f.metadata.get("key", f.name), type=hints[f.name], default=default, doc=f.metadata.get("doc", "")))
-    return out
+    return tuple(out)
 
 
 def attr_name(cls: type, key: str) -> str:

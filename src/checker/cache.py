@@ -1,0 +1,133 @@
+"""A per-user cache of what checker builds from its data files (rulebooks, the vocabulary).
+
+Loading a rulebook means parsing its YAML, checking every key and every
+regular expression (:mod:`checker.safe_regex`) and building the rules: most of
+what one report costs in a fresh process.  What comes out depends only on the
+files read and on checker's own code, so it is kept per user and reused:
+
+* an entry is named by what it is built from (a rulebook's path as given, and
+  the working directory when that path is relative) and by a fingerprint of
+  checker's code (its version, Python's, and the size and modification time of
+  every module of the package), so that changed code never meets an old entry;
+* an entry lists the files it was built from with a hash of their content, and
+  is used only when every one of them still has that content (read again the
+  way a normal load reads it, with the same limits); otherwise it is rebuilt;
+* entries live in ``$CHECKER_CACHE_DIR``, else ``$XDG_CACHE_HOME/checker``,
+  else ``~/.cache/checker``: a folder of this user that nobody else may write,
+  holding files of this user that nobody else may write (an entry is a
+  pickle, so one that someone else could have written is never loaded);
+* ``CHECKER_NO_CACHE=1`` turns it off.  A cache that cannot be read or
+  written changes nothing but the time a run takes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+#: bumped when the layout of an entry changes
+FORMAT = 1
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """checker's code as far as a cached object depends on it: versions and every module's size and mtime."""
+    from . import __version__
+
+    here = Path(__file__).resolve().parent
+    parts = [str(FORMAT), __version__, sys.version]
+    for folder in (here, *sorted(p for p in here.iterdir() if p.is_dir() and (p / "__init__.py").is_file())):
+        for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                parts.append(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
+    return digest("\n".join(parts).encode())
+
+
+def _folder() -> Optional[Path]:
+    if os.environ.get("CHECKER_NO_CACHE"):
+        return None
+    given = os.environ.get("CHECKER_CACHE_DIR")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    return Path(base) / "checker"
+
+
+def _own(st: os.stat_result) -> bool:
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    return (uid is None or st.st_uid == uid) and not st.st_mode & 0o022
+
+
+def _entry(kind: str, key: tuple) -> Optional[Path]:
+    folder = _folder()
+    if folder is None:
+        return None
+    name = digest(repr((kind, key, fingerprint())).encode())
+    return folder / f"{kind}-{name}.pickle"
+
+
+def fetch(kind: str, key: tuple, fresh: Callable[[list], bool]) -> Any:
+    """The object stored under ``key`` when ``fresh(files)`` says the files it was built from are unchanged; else None."""
+    path = _entry(kind, key)
+    if path is None:
+        return None
+    try:
+        folder = os.stat(path.parent)
+        if not _own(folder):
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not _own(st) or not (st.st_mode & 0o170000 == 0o100000):
+                return None
+            data = fh.read()
+        stream = io.BytesIO(data)
+        files = pickle.load(stream)
+        if not isinstance(files, list) or not fresh(files):
+            return None
+        return pickle.load(stream)
+    except Exception:  # noqa: BLE001 - a damaged or outdated entry is only a miss
+        return None
+
+
+def store(kind: str, key: tuple, files: list, value: Any) -> None:
+    """Keep ``value``, built from ``files`` ((name, digest) pairs), under ``key``; silently nothing when it cannot."""
+    path = _entry(kind, key)
+    if path is None:
+        return
+    import tempfile
+
+    try:
+        data = pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _own(os.stat(path.parent)):
+            return
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except Exception:  # noqa: BLE001 - no cache: the next run builds it again
+        pass
