@@ -8,12 +8,16 @@ tokenizer lazily: a report that needs no word boundaries never pays for it.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import marshal
 import os
 import sys
 import tempfile
+import types
+from array import array
 from bisect import bisect_left
+from itertools import accumulate
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,58 +25,187 @@ LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
 
 
 def _import_jieba():
-    """Import jieba without letting it import pkg_resources.
+    """Import jieba without letting it import what checker never uses.
 
     jieba's ``_compat`` module imports ``pkg_resources`` (about 0.1 s) only to
-    open its own files, and falls back to plain paths when that import fails.
+    open its own files, and falls back to plain paths when that import fails;
     checker never uses those files (it ships its own dictionary), so the
     import is blocked for the moment jieba loads, unless something else has
-    already paid for it.
+    already paid for it.  jieba's ``finalseg`` (the HMM for words the
+    dictionary lacks, whose tables take about 10 ms to import) is only needed
+    by cuts with ``HMM=True``, which checker never makes: it is imported the
+    first time something asks it for anything (:class:`_Deferred`).
     """
-    if "pkg_resources" in sys.modules:
-        import jieba
-
-        return jieba
-    sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    deferred = "jieba.finalseg" not in sys.modules
+    if deferred:
+        sys.modules["jieba.finalseg"] = _Deferred("jieba.finalseg")
     try:
         import jieba
     finally:
-        del sys.modules["pkg_resources"]
+        if blocked:
+            del sys.modules["pkg_resources"]
+        if deferred and isinstance(sys.modules.get("jieba.finalseg"), _Deferred):
+            del sys.modules["jieba.finalseg"]  # a later ``import jieba.finalseg`` gets the real one
     return jieba
 
 
-def _prefix_dict(jieba) -> tuple[dict, int]:
-    """jieba's prefix dictionary for the lexicon, from a per-user cache when possible.
+class _Deferred(types.ModuleType):
+    """A module imported the first time one of its attributes is asked for (and put in its package's place)."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        package, _, child = self.__name__.rpartition(".")
+        if isinstance(sys.modules.get(self.__name__), _Deferred):
+            del sys.modules[self.__name__]
+        real = importlib.import_module(self.__name__)
+        setattr(sys.modules[package], child, real)
+        return getattr(real, name)
+
+
+#: fill the whole prefix dictionary once this many first characters have been asked for
+_FILL_ALL_AFTER = 200
+
+
+class _Prefixes(dict):
+    """jieba's prefix dictionary (word or word prefix -> count), filled one first character at a time.
+
+    Building the whole dictionary (60,000 keys) costs about 20 ms; the cuts of
+    one report usually ask about the words of a few dozen first characters.
+    jieba only asks ``in``, ``[]`` and ``get`` of it (and ``add_word`` sets
+    keys); a tokenizer that has asked about many first characters (a batch)
+    gets the whole dictionary as a plain dict.
+    """
+
+    __slots__ = ("_table", "_index", "_filled", "_owner")
+
+    def __init__(self, table: "_Table", owner=None):
+        super().__init__()
+        self._table = table
+        self._index = dict(zip(table.firsts, range(len(table.firsts))))  # first characters not yet filled in
+        self._filled = 0
+        self._owner = owner
+
+    def _fill(self, first: str) -> bool:
+        at = self._index.pop(first, None)
+        if at is None:
+            return False
+        dict.update(self, self._table.bucket(at))
+        self._filled += 1
+        owner = self._owner
+        if self._filled >= _FILL_ALL_AFTER and owner is not None:
+            self._owner = None
+            owner.FREQ = self.whole()
+        return True
+
+    def whole(self) -> dict:
+        """Every key, as a plain dict."""
+        for first in list(self._index):
+            self._fill(first)
+        return dict(self)
+
+    def __contains__(self, key) -> bool:
+        if dict.__contains__(self, key):
+            return True
+        return bool(key) and key[0] in self._index and self._fill(key[0]) and dict.__contains__(self, key)
+
+    def __missing__(self, key):
+        if key and self._fill(key[0]) and dict.__contains__(self, key):
+            return dict.__getitem__(self, key)
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        if key and not dict.__contains__(self, key):
+            self._fill(key[0])
+        return dict.get(self, key, default)
+
+    def __setitem__(self, key, value) -> None:
+        if key:
+            self._fill(key[0])
+        dict.__setitem__(self, key, value)
+
+    def __reduce__(self):
+        return (dict, (self.whole(),))
+
+
+class _Table:
+    """The prefix dictionary by first character, in the form that loads fastest (a few ms).
+
+    ``firsts``: the first characters; ``words``: for each of them its keys
+    joined by ``\n``, the groups joined by ``\0``; ``counts``: every key's
+    count in that order (``array('q')`` bytes); ``sizes``: the keys per first
+    character (``array('q')`` bytes).
+    """
+
+    def __init__(self, firsts: str, words: str, counts: bytes, sizes: bytes, total: int):
+        self.firsts, self.total = firsts, total
+        self._groups = words.split("\0")
+        self._counts = array("q")
+        self._counts.frombytes(counts)
+        sized = array("q")
+        sized.frombytes(sizes)
+        self._starts = [0, *accumulate(sized)]
+        if not (len(firsts) == len(self._groups) == len(sized) and self._starts[-1] == len(self._counts)):
+            raise ValueError("inconsistent lexicon cache")
+
+    def bucket(self, at: int):
+        return zip(self._groups[at].split("\n"), self._counts[self._starts[at] : self._starts[at + 1]].tolist())
+
+    @staticmethod
+    def dumps(freq: dict, total: int) -> bytes:
+        grouped: dict[str, list[str]] = {}
+        for word in freq:
+            grouped.setdefault(word[0], []).append(word)
+        counts = array("q", (freq[w] for words in grouped.values() for w in words))
+        sizes = array("q", (len(words) for words in grouped.values()))
+        return marshal.dumps(("".join(grouped), "\0".join("\n".join(words) for words in grouped.values()), counts.tobytes(), sizes.tobytes(), total))
+
+    @classmethod
+    def loads(cls, data: bytes) -> "_Table":
+        firsts, words, counts, sizes, total = marshal.loads(data)
+        if not (isinstance(firsts, str) and isinstance(words, str) and isinstance(counts, bytes) and isinstance(sizes, bytes) and isinstance(total, int)):
+            raise ValueError("not a lexicon cache")
+        return cls(firsts, words, counts, sizes, total)
+
+
+def _prefix_table(jieba) -> _Table:
+    """jieba's prefix dictionary for the lexicon (:class:`_Table`), from a per-user cache when possible.
 
     jieba caches it with marshal as a dict, which takes about 0.1 s to load
-    here (one decoding per key); checker caches the keys as one string and the
-    counts as one list, which loads in a few milliseconds, and keeps the cache
-    in a file of its own user (never one planted by someone else).
+    here (one decoding per key); checker caches it as a few strings and
+    arrays, which load in a few milliseconds, and keeps the cache in a file of
+    its own user (never one planted by someone else).
     """
     stat = LEXICON.stat()
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    cache = Path(tempfile.gettempdir()) / f"checker-{uid}-lexicon-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    cache = Path(tempfile.gettempdir()) / f"checker-{uid}-lexicon-{_CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
     try:
         info = cache.stat()
         if info.st_uid == uid and not info.st_mode & 0o022:
             with open(cache, "rb") as fh:
-                keys, counts, total = marshal.load(fh)
-            if isinstance(keys, str) and isinstance(counts, list) and isinstance(total, int):
-                words = keys.split("\n")
-                if len(words) == len(counts):
-                    return dict(zip(words, counts)), total
+                return _Table.loads(fh.read())  # not marshal.load(fh): it reads a file in small pieces, far slower
     except (OSError, ValueError, EOFError, TypeError):
         pass
     with open(LEXICON, "rb") as fh:
         freq, total = jieba.Tokenizer.gen_pfdict(fh)
+    data = _Table.dumps(freq, total)
     try:
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name)
         with os.fdopen(fd, "wb") as out:
-            marshal.dump(("\n".join(freq), list(freq.values()), total), out)
+            out.write(data)
         os.replace(tmp, cache)
     except OSError:
         pass  # no cache: the next run builds the dictionary again
-    return freq, total
+    return _Table.loads(data)
+
+
+#: bumped when the layout of the lexicon cache changes
+_CACHE_FORMAT = 3
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +213,8 @@ def tokenizer():
     jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer(dictionary=str(LEXICON))
-    tk.FREQ, tk.total = _prefix_dict(jieba)
+    table = _prefix_table(jieba)
+    tk.FREQ, tk.total = _Prefixes(table, owner=tk), table.total
     tk.initialized = True
     return tk
 
