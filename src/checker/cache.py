@@ -22,10 +22,10 @@ files read and on checker's own code, so it is kept per user and reused:
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
+import stat
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -35,8 +35,18 @@ from typing import Any, Callable, Optional
 FORMAT = 1
 
 
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def digest(data: bytes) -> bytes:
+    """What an entry keeps of a file to know it unchanged: its content (compared whole: exact, and
+    cheaper than hashing, which would import OpenSSL's hashlib)."""
+    return data
+
+
+def _name(text: str) -> str:
+    """A short file name for ``text`` (crc32 and adler32: collisions only cost a miss, the key is checked)."""
+    import zlib
+
+    data = text.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +61,7 @@ def fingerprint() -> str:
             if entry.name.endswith(".py"):
                 st = entry.stat()
                 parts.append(f"{folder.name}/{entry.name}:{st.st_size}:{st.st_mtime_ns}")
-    return digest("\n".join(parts).encode())
+    return "\n".join(parts)
 
 
 def _folder() -> Optional[Path]:
@@ -71,17 +81,21 @@ def _own(st: os.stat_result) -> bool:
     return (uid is None or st.st_uid == uid) and not st.st_mode & 0o022
 
 
-def _entry(kind: str, key: tuple) -> Optional[Path]:
+def _ident(kind: str, key: tuple) -> str:
+    return repr((FORMAT, kind, key, fingerprint()))
+
+
+def _entry(kind: str, ident: str) -> Optional[Path]:
     folder = _folder()
     if folder is None:
         return None
-    name = digest(repr((kind, key, fingerprint())).encode())
-    return folder / f"{kind}-{name}.pickle"
+    return folder / f"{kind}-{_name(ident)}.pickle"
 
 
 def fetch(kind: str, key: tuple, fresh: Callable[[list], bool]) -> Any:
     """The object stored under ``key`` when ``fresh(files)`` says the files it was built from are unchanged; else None."""
-    path = _entry(kind, key)
+    ident = _ident(kind, key)
+    path = _entry(kind, ident)
     if path is None:
         return None
     try:
@@ -94,12 +108,14 @@ def fetch(kind: str, key: tuple, fresh: Callable[[list], bool]) -> Any:
     try:
         with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
-            if not _own(st) or not (st.st_mode & 0o170000 == 0o100000):
+            if not _own(st) or not stat.S_ISREG(st.st_mode):
                 return None
             data = fh.read()
         stream = io.BytesIO(data)
-        files = pickle.load(stream)
-        if not isinstance(files, list) or not fresh(files):
+        header = pickle.load(stream)
+        if not (isinstance(header, tuple) and len(header) == 2 and header[0] == ident and isinstance(header[1], list)):
+            return None
+        if not fresh(header[1]):
             return None
         return pickle.load(stream)
     except Exception:  # noqa: BLE001 - a damaged or outdated entry is only a miss
@@ -108,13 +124,14 @@ def fetch(kind: str, key: tuple, fresh: Callable[[list], bool]) -> Any:
 
 def store(kind: str, key: tuple, files: list, value: Any) -> None:
     """Keep ``value``, built from ``files`` ((name, digest) pairs), under ``key``; silently nothing when it cannot."""
-    path = _entry(kind, key)
+    ident = _ident(kind, key)
+    path = _entry(kind, ident)
     if path is None:
         return
     import tempfile
 
     try:
-        data = pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps((ident, files), protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _own(os.stat(path.parent)):
             return

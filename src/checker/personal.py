@@ -24,9 +24,6 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-from stdnum import luhn
-from stdnum.cn import ric
-
 from .textkit import without_overlaps
 
 #: what each kind of number is called in messages
@@ -92,6 +89,8 @@ def is_id_number(number: str) -> bool:
     number = _digits(number)
     if len(number) != 18 or not number[:17].isdigit() or int(number[:2]) not in _PROVINCES:
         return False
+    from stdnum.cn import ric  # imported when a candidate turns up (stdnum costs ~15 ms: it imports ssl)
+
     try:
         return number[-1] == ric.calc_check_digit(number) and _plausible_birth(ric.get_birth_date(number))
     except Exception:  # stdnum's InvalidComponent and friends: not a real date
@@ -112,7 +111,11 @@ def is_old_id_number(number: str) -> bool:
 def is_card_number(number: str) -> bool:
     """A bank card number: 16–19 digits starting 3–6 (the card schemes' ranges) that pass the Luhn check."""
     number = _digits(number)
-    return 16 <= len(number) <= 19 and number.isdigit() and number[0] in "3456" and luhn.is_valid(number) and not is_id_number(number)
+    if not (16 <= len(number) <= 19 and number.isdigit() and number[0] in "3456"):
+        return False
+    from stdnum import luhn
+
+    return luhn.is_valid(number) and not is_id_number(number)
 
 
 _VALID = {"id": is_id_number, "old-id": is_old_id_number, "card": is_card_number, "mobile": lambda n: True}

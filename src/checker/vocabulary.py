@@ -251,5 +251,27 @@ class Vocabulary:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The shipped vocabulary, read once per process.  Raises VocabularyError."""
-    return Vocabulary(read_vocabulary())
+    """The shipped vocabulary, read once per process and kept per user (:mod:`checker.cache`)
+    for as long as its files keep their content.  Raises VocabularyError."""
+    from . import cache
+
+    folder = vocabulary_dir()
+    files = sorted(str(p) for p in folder.glob("*.yaml"))
+    key = (str(folder), tuple(files))
+
+    def fresh(known: list) -> bool:
+        try:
+            return [name for name, _ in known] == files and all(cache.digest(Path(name).read_bytes()) == d for name, d in known)
+        except (OSError, TypeError, ValueError):
+            return False
+
+    values = cache.fetch("vocabulary", key, fresh)
+    if not isinstance(values, dict):
+        try:
+            read = [(name, cache.digest(Path(name).read_bytes())) for name in files]
+        except OSError:
+            read = None
+        values = read_vocabulary(folder)
+        if read is not None:
+            cache.store("vocabulary", key, read, values)
+    return Vocabulary(values)
