@@ -1,9 +1,11 @@
 """Check many files in worker processes that this process supervises.
 
 Every file is checked in a worker process (forked, so it starts with the
-rulebook already loaded), never in the process that writes the output.  The
-supervisor hands each worker one file at a time and knows which file each is
-on, so that:
+rulebook already loaded), not in the process that writes the output — except
+a lone small plain-text report (:func:`_lone_plain_text`), whose check is
+Python code only and costs less than a fork: it is checked in this process
+under the same memory limit and the same ``--timeout`` alarm.  The supervisor
+hands each worker one file at a time and knows which file each is on, so that:
 
 * a worker that dies (killed for memory, PDFium aborting) costs only its
   file, reported as ``处理时进程异常退出，可能是文件过大或损坏``; a new worker
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import time
 from collections import deque
 from typing import Iterator, Optional
@@ -45,6 +48,7 @@ WINDOW_PER_JOB = 4
 STOP_GRACE = 1.0
 
 WORKER_DIED = "处理时进程异常退出，可能是文件过大或损坏"
+_OUT_OF_MEMORY = "{path}: 文件过大，内存不足，无法检查（可用 --max-memory 调高上限）"
 
 
 # Worker state: the rulebook is loaded once per process.
@@ -80,7 +84,51 @@ def run_batch(paths: list[str], rulebook_ref: Optional[str], options, jobs: int,
         for path in paths:
             yield _check_one(path)
         return
+    if _lone_plain_text(paths, options):
+        yield _check_here(paths[0], max_memory)
+        return
     yield from _Supervisor(paths, max(1, min(jobs, len(paths))), options.timeout, max_memory).results()
+
+
+#: a lone plain-text report (.txt, .md, stdin) up to this size is checked in this process (see :func:`_lone_plain_text`)
+IN_PROCESS_MAX_BYTES = 1024 * 1024
+
+
+def _lone_plain_text(paths: list[str], options) -> bool:
+    """Whether the run is one small plain-text file (and last year's report, if given, is one too).
+
+    Such a file is read and checked by Python code only, which the in-process
+    ``--timeout`` alarm interrupts, under the same memory limit a worker has
+    (:func:`_check_here`); forking a worker for it would cost more than the
+    check.  Every other file — .docx, .pdf, office formats and HTML (native
+    libraries that may crash or ignore the alarm), anything large, and any
+    batch — is checked in a supervised worker.
+    """
+    if len(paths) != 1:
+        return False
+    from .readers import reader_of
+
+    limit = min(IN_PROCESS_MAX_BYTES, dict(options.read_limits).get("max_bytes", IN_PROCESS_MAX_BYTES))
+    files = [paths[0], *(p for f, p in options.previous if f == str(paths[0]))]
+    for path in files:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            return False
+        if reader_of(path) != "text" or not stat.S_ISREG(st.st_mode) or st.st_size > limit:
+            return False
+    return True
+
+
+def _check_here(path: str, max_memory: Optional[int]) -> ReportResult:
+    """One file checked in this process under a worker's limits (address space, no core dump), restored afterwards."""
+    saved = _limit_resources(max_memory)
+    try:
+        return _check_one(path)
+    except MemoryError:
+        return _error(path, _OUT_OF_MEMORY.format(path=path))
+    finally:
+        _restore_resources(saved)
 
 
 # ---------------------------------------------------------------- worker side
@@ -97,15 +145,29 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def _limit_resources(max_memory: Optional[int]) -> None:
+def _limit_resources(max_memory: Optional[int]) -> list:
+    """No core dumps, and an address space of at most ``max_memory`` bytes; returns the limits replaced."""
     import resource
 
+    saved = []
     for which, value in ((resource.RLIMIT_CORE, 0), (resource.RLIMIT_AS, max_memory)):
-        if not value:
+        if which == resource.RLIMIT_AS and not value:
             continue
         try:
-            _, hard = resource.getrlimit(which)
+            soft, hard = resource.getrlimit(which)
             resource.setrlimit(which, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
+            saved.append((which, (soft, hard)))
+        except (ValueError, OSError):
+            pass
+    return saved
+
+
+def _restore_resources(saved: list) -> None:
+    import resource
+
+    for which, limits in reversed(saved):
+        try:
+            resource.setrlimit(which, limits)
         except (ValueError, OSError):
             pass
 
@@ -131,7 +193,7 @@ def _serve(conn, parent: int, max_memory: Optional[int]) -> None:
         try:
             result = _check_one(path)
         except MemoryError:
-            result = _error(path, f"{path}: 文件过大，内存不足，无法检查（可用 --max-memory 调高上限）")
+            result = _error(path, _OUT_OF_MEMORY.format(path=path))
         result.rulebook = None  # the supervisor has it already: sending it would cost more than the check
         try:
             conn.send((index, result))

@@ -22,7 +22,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from contextlib import contextmanager
 from typing import IO, Iterable, Iterator, Optional, Union
 
@@ -78,6 +77,8 @@ def prepare(output: str, protected: Iterable[str] = ()) -> str:
     folder = os.path.dirname(target) or "."
     if not os.path.isdir(folder):
         raise OutputError(f"{output}: 无法写入（所在的文件夹 {folder} 不存在）")
+    import tempfile  # only with -o (it imports random and shutil)
+
     try:  # can a file be made here? (read-only folder, /proc, no permission) — learn it before the run
         fd, probe = tempfile.mkstemp(dir=folder, prefix=".checker-probe-")
         os.close(fd)
@@ -104,6 +105,8 @@ def atomic_text(output: str, target: Optional[str] = None, binary: bool = False)
     """A text (or ``binary``) file that replaces ``target`` (default: :func:`prepare` of ``output``) only when complete."""
     if target is None:
         target = prepare(output)
+    import tempfile
+
     folder, name = os.path.split(target)
     tmp = None
     try:

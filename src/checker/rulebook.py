@@ -21,11 +21,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterable, NamedTuple, Optional
-
-import yaml
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Optional
 
 from .model import SEVERITIES, Finding
+
+if TYPE_CHECKING:
+    import yaml  # imported where it is used: a run whose rulebooks come from the cache never loads PyYAML
 from .schema import Date, Phrases, Regex, Regexes, Severity, Years, attr_name, in_years, item_type, params_of, unwrap_optional
 
 MAX_EXTENDS_DEPTH = 8
@@ -384,6 +385,8 @@ def _resolve(ref: str, relative_to: Optional[Path]) -> Path:
 
 def _compose(path: Path) -> yaml.Node:
     """The node tree of a rulebook file: bounded and alias-free (:mod:`checker.yamlfile`)."""
+    import yaml
+
     from .yamlfile import YamlProblem, compose_text, read_text
 
     shown = str(path)
@@ -423,6 +426,8 @@ class _Validator:
     """
 
     def __init__(self, file: str, collect: bool = False):
+        import yaml
+
         self.file = file
         self.loader = yaml.SafeLoader("")  # only used to construct scalars
         self.errors: Optional[list[RulebookError]] = [] if collect else None
@@ -437,6 +442,8 @@ class _Validator:
         self.errors.append(exc)
 
     def scalar(self, node: yaml.Node, kind: str, key: str):
+        import yaml
+
         shown = _STR if kind in (_REGEX, _SEV) else kind
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, f"“{key}”应为{shown}")
@@ -484,6 +491,8 @@ class _Validator:
             self.fail(node, f"“{key}”中的正则表达式“{pattern}”不可用：{trouble}")
 
     def strlist(self, node: yaml.Node, key: str, kind: str = _STR) -> list[str]:
+        import yaml
+
         if not isinstance(node, yaml.SequenceNode):
             self.fail(node, f"“{key}”应为{_STRLIST}（[甲, 乙] 或每行一个“- 甲”）")
         out = []
@@ -495,6 +504,8 @@ class _Validator:
         return out
 
     def list_of(self, node: yaml.Node, spec: _ListOf, key: str) -> list[dict]:
+        import yaml
+
         if not isinstance(node, yaml.SequenceNode):
             self.fail(node, f"“{key}”应为列表，每项是一个映射（键: 值）")
         out, seen = [], {}
@@ -516,6 +527,8 @@ class _Validator:
 
     def items(self, node: yaml.Node, spec: _Items, key: str) -> dict:
         """Named items: ``名称: {键: 值}``; ``名称: false`` removes an inherited item."""
+        import yaml
+
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, f"“{key}”应为映射：每个条目写成“名称: {{键: 值}}”")
         out: dict[str, Any] = {}
@@ -534,6 +547,8 @@ class _Validator:
         return out
 
     def mapping(self, node: yaml.Node, allowed: dict, where: str, hints: Optional[dict] = None) -> dict:
+        import yaml
+
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, f"{where}应为映射（键: 值）")
         out: dict[str, Any] = {}
@@ -586,6 +601,8 @@ def _read_raw(path: Path, errors: Optional[list] = None) -> dict:
     ``errors`` list, mistakes are appended to it and checking goes on;
     otherwise the first one raises.
     """
+    import yaml
+
     v = _Validator(str(path), collect=errors is not None)
     root = _compose(path)
     top = v.mapping(root, TOP_KEYS, "规则集", hints={"checks": "rules"})
@@ -639,6 +656,8 @@ def _read_raw(path: Path, errors: Optional[list] = None) -> dict:
 
 def _kind_of(v: _Validator, rid: str, knode: yaml.Node, vnode: yaml.Node, base: dict) -> Optional[str]:
     """The kind a rule is an instance of: its own ``kind:``, else the inherited rule's."""
+    import yaml
+
     if isinstance(vnode, yaml.MappingNode):
         for k, val in vnode.value:
             if k.value == "kind":
@@ -658,6 +677,8 @@ def _kind_of(v: _Validator, rid: str, knode: yaml.Node, vnode: yaml.Node, base: 
 
 def _rules_of(raw: dict, base: dict, v: _Validator) -> dict:
     """This file's rules validated against their kinds (inherited ones included), as plain data."""
+    import yaml
+
     out: dict[str, dict] = {}
     for rid, (knode, vnode) in raw.get("rules", {}).items():
         try:

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Optional
-
-import yaml
+from typing import TYPE_CHECKING, Any, Optional
 
 from .rulebook import RulebookError, shipped_dir
+
+if TYPE_CHECKING:
+    import yaml  # imported where it is used (see rulebook.py)
 
 
 class VocabularyError(RulebookError):
@@ -111,6 +112,8 @@ class _Reader:
         raise VocabularyError(self.file, node.start_mark.line + 1, message)
 
     def scalar(self, node: yaml.Node, kind: str, key: str):
+        import yaml
+
         if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
             hint = "（含冒号“:”的词语请加引号）" if isinstance(node, yaml.MappingNode) else ""
             self.fail(node, f"“{key}”的值应为{kind}{hint}")
@@ -122,6 +125,8 @@ class _Reader:
         return str(node.value)
 
     def words(self, node: yaml.Node, key: str, regex: bool = False) -> tuple[str, ...]:
+        import yaml
+
         if not isinstance(node, yaml.SequenceNode):
             self.fail(node, f"“{key}”应为列表（每行一个“- 词语”）")
         out: list[str] = []
@@ -141,6 +146,8 @@ class _Reader:
         return tuple(out)
 
     def ranks(self, node: yaml.Node, key: str) -> dict[str, int]:
+        import yaml
+
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, f"“{key}”应为映射（每行一个“词语: 整数”）")
         out: dict[str, int] = {}
@@ -155,6 +162,8 @@ class _Reader:
         return out
 
     def kinds(self, node: yaml.Node, key: str) -> tuple[dict, ...]:
+        import yaml
+
         if not isinstance(node, yaml.SequenceNode):
             self.fail(node, f"“{key}”应为列表，每项是一个映射")
         out, ids = [], set()
@@ -185,6 +194,8 @@ class _Reader:
 
 def read_vocabulary(folder: Optional[Path] = None) -> dict[str, Any]:
     """Every key of every ``*.yaml`` in ``folder`` (default: the shipped one), checked against :data:`SCHEMA`."""
+    import yaml
+
     folder = folder or vocabulary_dir()
     values: dict[str, Any] = {}
     where: dict[str, str] = {}

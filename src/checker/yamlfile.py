@@ -17,9 +17,7 @@ configuration loaders turn them into their own error types.
 
 from __future__ import annotations
 
-from typing import Optional
-
-import yaml
+from typing import TYPE_CHECKING, Optional
 
 from .files import FileProblem, TooLarge, read_regular
 
@@ -27,7 +25,16 @@ DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 #: the size limit in force (``--max-yaml-size``)
 max_bytes = DEFAULT_MAX_BYTES
 
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml  # imported where it is used: a run whose rulebooks come from the cache never loads PyYAML
+
+
+def loader():
+    """libyaml's safe loader when PyYAML was built with it, else the pure-Python one."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class YamlProblem(Exception):
     def __init__(self, line: Optional[int], message: str):
@@ -71,6 +78,8 @@ ALIAS_ALLOWANCE = 10_000
 
 
 def _children(node: yaml.Node) -> list:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         return [n for pair in node.value for n in pair]
     if isinstance(node, yaml.SequenceNode):
@@ -85,6 +94,8 @@ def _bound_aliases(root: yaml.Node) -> None:
     size of the tree it stands for is counted once per node (memoized), in
     linear time, before anything walks it.
     """
+    import yaml
+
     size: dict[int, int] = {}
     on_path: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
@@ -116,8 +127,10 @@ def _bound_aliases(root: yaml.Node) -> None:
 
 def compose_text(text: str) -> Optional[yaml.Node]:
     """The node tree of one YAML document (None when empty); :class:`YamlProblem` on any mistake."""
+    import yaml
+
     try:
-        root = yaml.compose(text, Loader=LOADER)
+        root = yaml.compose(text, Loader=loader())
     except yaml.YAMLError as exc:
         raise _problem(exc, text) from None
     if root is not None:
@@ -127,6 +140,8 @@ def compose_text(text: str) -> Optional[yaml.Node]:
 
 def load_text(text: str):
     """Plain Python values of one YAML document (safe types only, no aliases)."""
+    import yaml
+
     root = compose_text(text)
     if root is None:
         return None

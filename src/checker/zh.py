@@ -199,7 +199,7 @@ def install_click() -> None:
 
 _ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
 _IDEOGRAPH = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_CHUNK = re.compile(rf"[（《“‘【(]*[{_IDEOGRAPH}][，。、；：？！）》”’】)]*|[^{_IDEOGRAPH}]+")
+_CJK_CHUNK = rf"[（《“‘【(]*[{_IDEOGRAPH}][，。、；：？！）》”’】)]*|[^{_IDEOGRAPH}]+"  # compiled when help is wrapped
 
 
 def cell_width(text: str) -> int:
@@ -244,7 +244,7 @@ def _install_cjk_layout() -> None:
     split = textwrap_.TextWrapper._split
 
     def _split(self, text):
-        return [piece for chunk in split(self, text) for piece in (_CJK_CHUNK.findall(chunk) if _breakable(chunk) else [chunk])]
+        return [piece for chunk in split(self, text) for piece in (re.findall(_CJK_CHUNK, chunk) if _breakable(chunk) else [chunk])]
 
     textwrap_.TextWrapper._split = _split
     heading = formatting.HelpFormatter.write_heading

@@ -105,6 +105,15 @@ DEFAULT_MAX_ZIP_ENTRIES = 10_000
 _BINARY_MODULES = ("word", "pdf", "office")
 
 
+def reader_of(path: str | os.PathLike) -> Optional[str]:
+    """The reader module a file's extension names (``"text"`` for .txt and .md), or None when its
+    content decides (.doc, no extension) or nothing reads it."""
+    ext = Path(path).suffix.lower()
+    if ext in _SNIFFED:
+        return None
+    return _READERS.get(ext, (None,))[0]
+
+
 def one_line(message: str) -> str:
     """Collapse a (library) message onto one line."""
     return " ".join(str(message).split())
