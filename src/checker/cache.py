@@ -1,4 +1,4 @@
-"""A per-user cache of what checker builds from its data files (rulebooks, the vocabulary).
+"""A per-user cache of what checker builds from its data files (rulebooks, the vocabulary, the lexicon).
 
 Loading a rulebook means parsing its YAML, checking every key and every
 regular expression (:mod:`checker.safe_regex`) and building the rules: most of
@@ -16,6 +16,9 @@ files read and on checker's own code, so it is kept per user and reused:
   else ``~/.cache/checker``: a folder of this user that nobody else may write,
   holding files of this user that nobody else may write (an entry is a
   pickle, so one that someone else could have written is never loaded);
+* :func:`read_bytes` / :func:`write_bytes` keep other files there on the same
+  terms (the tokenizer's lexicon, :mod:`checker.tokens`); the folder keeps
+  the :data:`MAX_FILES` files written last;
 * ``CHECKER_NO_CACHE=1`` turns it off.  A cache that cannot be read or
   written changes nothing but the time a run takes.
 """
@@ -85,24 +88,15 @@ def _ident(kind: str, key: tuple) -> str:
     return repr((FORMAT, kind, key, fingerprint()))
 
 
-def _entry(kind: str, ident: str) -> Optional[Path]:
+def read_bytes(name: str) -> Optional[bytes]:
+    """The content of the cache file ``name`` when it is this user's and nobody else may write it (nor its folder); else None."""
     folder = _folder()
     if folder is None:
         return None
-    return folder / f"{kind}-{_name(ident)}.pickle"
-
-
-def fetch(kind: str, key: tuple, fresh: Callable[[list], bool]) -> Any:
-    """The object stored under ``key`` when ``fresh(files)`` says the files it was built from are unchanged; else None."""
-    ident = _ident(kind, key)
-    path = _entry(kind, ident)
-    if path is None:
-        return None
     try:
-        folder = os.stat(path.parent)
-        if not _own(folder):
+        if not _own(os.stat(folder)):
             return None
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(folder / name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError:
         return None
     try:
@@ -110,7 +104,62 @@ def fetch(kind: str, key: tuple, fresh: Callable[[list], bool]) -> Any:
             st = os.fstat(fh.fileno())
             if not _own(st) or not stat.S_ISREG(st.st_mode):
                 return None
-            data = fh.read()
+            return fh.read()
+    except OSError:
+        return None
+
+
+def write_bytes(name: str, data: bytes) -> None:
+    """Replace the cache file ``name`` with ``data`` (atomically); silently nothing when it cannot."""
+    folder = _folder()
+    if folder is None:
+        return
+    import tempfile
+
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _own(os.stat(folder)):
+            return
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        _prune(folder)
+    except OSError:
+        pass  # no cache: the next run builds it again
+
+
+#: files the cache folder keeps at most; the least recently written go first
+MAX_FILES = 64
+
+
+def _prune(folder: Path) -> None:
+    """Keep the folder small: every version of the code, every rulebook file ever named leaves an entry."""
+    try:
+        entries = [(e.stat().st_mtime_ns, e.path) for e in os.scandir(folder) if e.is_file(follow_symlinks=False)]
+    except OSError:
+        return
+    for _, path in sorted(entries)[: max(0, len(entries) - MAX_FILES)]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass
+
+
+def fetch(kind: str, key: tuple, fresh: Callable[[list], bool]) -> Any:
+    """The object stored under ``key`` when ``fresh(files)`` says the files it was built from are unchanged; else None."""
+    ident = _ident(kind, key)
+    data = read_bytes(f"{kind}-{_name(ident)}.pickle")
+    if data is None:
+        return None
+    try:
         stream = io.BytesIO(data)
         header = pickle.load(stream)
         if not (isinstance(header, tuple) and len(header) == 2 and header[0] == ident and isinstance(header[1], list)):
@@ -123,28 +172,12 @@ def fetch(kind: str, key: tuple, fresh: Callable[[list], bool]) -> Any:
 
 
 def store(kind: str, key: tuple, files: list, value: Any) -> None:
-    """Keep ``value``, built from ``files`` ((name, digest) pairs), under ``key``; silently nothing when it cannot."""
-    ident = _ident(kind, key)
-    path = _entry(kind, ident)
-    if path is None:
+    """Keep ``value``, built from ``files`` ((name, content) pairs), under ``key``; silently nothing when it cannot."""
+    if _folder() is None:
         return
-    import tempfile
-
+    ident = _ident(kind, key)
     try:
         data = pickle.dumps((ident, files), protocol=pickle.HIGHEST_PROTOCOL) + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _own(os.stat(path.parent)):
-            return
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except Exception:  # noqa: BLE001 - no cache: the next run builds it again
-        pass
+    except Exception:  # noqa: BLE001 - something that cannot be pickled is simply not kept
+        return
+    write_bytes(f"{kind}-{_name(ident)}.pickle", data)

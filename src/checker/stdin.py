@@ -9,9 +9,7 @@ it like any other file.  Results and messages name the report by
 
 from __future__ import annotations
 
-import shutil
 import sys
-import tempfile
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +24,9 @@ MAX_BYTES = 200 * 1024 * 1024
 @contextmanager
 def spooled(stdin_filename: Optional[str], stream: Optional[BinaryIO] = None) -> Iterator[str]:
     """The path of a temporary file holding stdin's bytes; removed afterwards."""
+    import shutil
+    import tempfile  # here, not at the top: a run that reads no stdin never imports them
+
     name = Path(stdin_filename).name if stdin_filename else "stdin.txt"
     if not Path(name).suffix:
         name += ".txt"

@@ -11,9 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 import marshal
-import os
 import sys
-import tempfile
 import types
 from array import array
 from bisect import bisect_left
@@ -174,33 +172,27 @@ class _Table:
 
 
 def _prefix_table(jieba) -> _Table:
-    """jieba's prefix dictionary for the lexicon (:class:`_Table`), from a per-user cache when possible.
+    """jieba's prefix dictionary for the lexicon (:class:`_Table`), from the user's cache when possible.
 
     jieba caches it with marshal as a dict, which takes about 0.1 s to load
     here (one decoding per key); checker caches it as a few strings and
-    arrays, which load in a few milliseconds, and keeps the cache in a file of
-    its own user (never one planted by someone else).
+    arrays, which load in a few milliseconds, in the user's own cache folder
+    (:mod:`checker.cache`: never a file planted by someone else).
     """
+    from . import cache
+
     stat = LEXICON.stat()
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    cache = Path(tempfile.gettempdir()) / f"checker-{uid}-lexicon-{_CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    try:
-        info = cache.stat()
-        if info.st_uid == uid and not info.st_mode & 0o022:
-            with open(cache, "rb") as fh:
-                return _Table.loads(fh.read())  # not marshal.load(fh): it reads a file in small pieces, far slower
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
+    name = f"lexicon-{_CACHE_FORMAT}-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    data = cache.read_bytes(name)
+    if data is not None:
+        try:
+            return _Table.loads(data)
+        except (ValueError, EOFError, TypeError):
+            pass
     with open(LEXICON, "rb") as fh:
         freq, total = jieba.Tokenizer.gen_pfdict(fh)
     data = _Table.dumps(freq, total)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name)
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, cache)
-    except OSError:
-        pass  # no cache: the next run builds the dictionary again
+    cache.write_bytes(name, data)
     return _Table.loads(data)
 
 
