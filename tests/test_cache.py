@@ -120,18 +120,24 @@ def test_the_vocabulary_from_the_cache_is_the_vocabulary_read(folder):
         vocabulary.cache_clear()
 
 
-def test_the_lazily_filled_lexicon_cuts_as_the_whole_one(folder):
+def test_the_segmenter_cuts_as_jieba_with_the_whole_dictionary(folder):
+    """tokens.Segmenter is jieba's cut without the HMM, over a prefix dictionary filled as it is asked."""
     import jieba
+
+    from tests.conftest import CORPUS
 
     from checker import tokens
 
-    lazy = tokens.tokenizer.__wrapped__()
-    lazy = tokens.tokenizer.__wrapped__()  # the second one from the cache file
+    tokens.tokenizer.__wrapped__()  # builds the cache file
+    lazy = tokens.tokenizer.__wrapped__()  # from the cache file
     assert isinstance(lazy.FREQ, tokens._Prefixes)
     whole = jieba.Tokenizer(dictionary=str(tokens.LEXICON))
     with open(tokens.LEXICON, "rb") as fh:
         whole.FREQ, whole.total = jieba.Tokenizer.gen_pfdict(fh)
     whole.initialized = True
-    texts = ["县委充分发挥领导核心作用，将将法治建设纳入发展总体规划，进一步一步压实责任。", "推进严格规范公正文明执法", "abc 123 法治政府建设2024年度报告"]
-    assert [lazy.lcut(t, HMM=False) for t in texts] == [whole.lcut(t, HMM=False) for t in texts]
-    assert lazy.total == whole.total and lazy.FREQ.whole() == whole.FREQ
+    texts = ["县委充分发挥领导核心作用，将将法治建设纳入发展总体规划，进一步一步压实责任。", "推进严格规范公正文明执法", "abc 123 法治政府建设2024年度报告\r\n\t  x", "A股、B超和3D打印；e政务", ""]
+    for path in sorted(CORPUS.glob("*.txt")):
+        texts += [line for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    assert [lazy.lcut(t) for t in texts] == [whole.lcut(t, HMM=False) for t in texts]
+    assert lazy.total == whole.total
+    assert (lazy.FREQ.whole() if isinstance(lazy.FREQ, tokens._Prefixes) else lazy.FREQ) == whole.FREQ

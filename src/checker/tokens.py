@@ -1,4 +1,4 @@
-"""Chinese word boundaries (jieba), loaded once and only when needed.
+"""Chinese word boundaries (jieba's segmentation), loaded once and only when needed.
 
 jieba's full dictionary costs over a second to load; checker ships a compact
 one (``data/lexicon.txt``, built by ``scripts/build_lexicon.py``), caches its
@@ -17,6 +17,7 @@ from array import array
 from bisect import bisect_left
 from itertools import accumulate
 from functools import lru_cache
+from math import log
 from pathlib import Path
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
@@ -171,7 +172,7 @@ class _Table:
         return cls(firsts, words, counts, sizes, total)
 
 
-def _prefix_table(jieba) -> _Table:
+def _prefix_table() -> _Table:
     """jieba's prefix dictionary for the lexicon (:class:`_Table`), from the user's cache when possible.
 
     jieba caches it with marshal as a dict, which takes about 0.1 s to load
@@ -189,6 +190,8 @@ def _prefix_table(jieba) -> _Table:
             return _Table.loads(data)
         except (ValueError, EOFError, TypeError):
             pass
+    jieba = _import_jieba()  # only to build the table (what jieba.Tokenizer would load)
+    jieba.setLogLevel(logging.WARNING)
     with open(LEXICON, "rb") as fh:
         freq, total = jieba.Tokenizer.gen_pfdict(fh)
     data = _Table.dumps(freq, total)
@@ -200,19 +203,94 @@ def _prefix_table(jieba) -> _Table:
 _CACHE_FORMAT = 3
 
 
+class Segmenter:
+    """jieba's segmentation without its HMM (``jieba.Tokenizer.lcut(text, HMM=False)``), over the lexicon.
+
+    The same algorithm as jieba's (a DAG of the dictionary words at each
+    position, the most probable route through it, runs of single ASCII
+    letters and digits joined), written out here so that a run never imports
+    jieba itself: importing it compiles its patterns and pulls in ``tempfile``,
+    ``hashlib`` and ``logging`` (about 15 ms), none of which a cut without the
+    HMM uses.  tests/test_cache.py checks the cuts against jieba's.
+    """
+
+    def __init__(self, table: _Table):
+        self.FREQ = _Prefixes(table, owner=self)
+        self.total = table.total
+
+    def _dag(self, sentence: str) -> dict:
+        freq = self.FREQ
+        dag = {}
+        n = len(sentence)
+        for k in range(n):
+            ends = []
+            i = k
+            frag = sentence[k]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    ends.append(i)
+                i += 1
+                frag = sentence[k : i + 1]
+            if not ends:
+                ends.append(k)
+            dag[k] = ends
+        return dag
+
+    def _block(self, sentence: str):
+        dag = self._dag(sentence)
+        n = len(sentence)
+        route = {n: (0, 0)}
+        logtotal = log(self.total)
+        for idx in range(n - 1, -1, -1):
+            route[idx] = max((log(self.FREQ.get(sentence[idx : x + 1]) or 1) - logtotal + route[x + 1][0], x) for x in dag[idx])
+        eng = _patterns()[2]
+        x, buf = 0, ""
+        while x < n:
+            y = route[x][1] + 1
+            word = sentence[x:y]
+            if eng.match(word) and len(word) == 1:
+                buf += word
+            else:
+                if buf:
+                    yield buf
+                    buf = ""
+                yield word
+            x = y
+        if buf:
+            yield buf
+
+    def lcut(self, text: str) -> list[str]:
+        han, skip, _ = _patterns()
+        out: list[str] = []
+        for block in han.split(text):
+            if not block:
+                continue
+            if han.match(block):
+                out.extend(self._block(block))
+            else:
+                for piece in skip.split(block):
+                    if skip.match(piece):
+                        out.append(piece)
+                    else:
+                        out.extend(piece)
+        return out
+
+
 @lru_cache(maxsize=1)
-def tokenizer():
-    jieba = _import_jieba()
-    jieba.setLogLevel(logging.WARNING)
-    tk = jieba.Tokenizer(dictionary=str(LEXICON))
-    table = _prefix_table(jieba)
-    tk.FREQ, tk.total = _Prefixes(table, owner=tk), table.total
-    tk.initialized = True
-    return tk
+def _patterns():
+    """jieba's: runs of text to segment, the whitespace between them, an ASCII letter or digit."""
+    import re
+
+    return re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U), re.compile("(\r\n|\\s)", re.U), re.compile("[a-zA-Z0-9]", re.U)
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Segmenter:
+    return Segmenter(_prefix_table())
 
 
 def cut(text: str) -> list[str]:
-    return tokenizer().lcut(text, HMM=False)
+    return tokenizer().lcut(text)
 
 
 class Boundaries:
