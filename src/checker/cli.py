@@ -309,6 +309,7 @@ def lint(paths, config_file, fmt, min_score, rulebook_ref, profile, fail_on, sel
             keep_lines=fmt == "html",
             previous=pairs,
             force_previous=force_previous,
+            sketches=len(files) > 1,  # one report is compared with no other (copied-report)
         )
         runs = []
         for merged, chunk in chunks:

@@ -42,6 +42,7 @@ class Options:
     severities: tuple = ()  # (rule or part id, severity) pairs: per-rule severity overrides
     file_ignores: tuple = ()  # (report path, ids) pairs: more ids to ignore in that report (per-file-ignores)
     force_previous: bool = False  # cross-year findings even when last year's report names another organ or year
+    sketches: bool = True  # compute what the batch's copies rules compare (False: a run of one report, which has no other to copy)
 
 
 def check_document(doc: Document, rulebook: Rulebook, options: Options = Options(), previous: Optional[Document] = None) -> ReportResult:
@@ -100,7 +101,7 @@ def check_document(doc: Document, rulebook: Rulebook, options: Options = Options
         title_line=a.title_line.number if a.title_line is not None else None,
         subject=subject,
         notes=[f"{doc.path}: {n}" for n in notes],
-        sketch=_sketch(a, select, ignore),
+        sketch=_sketch(a, select, ignore) if options.sketches else None,
     )
     return mask_result(result, masking(judged_by))
 
