@@ -141,3 +141,26 @@ def test_the_segmenter_cuts_as_jieba_with_the_whole_dictionary(folder):
     assert [lazy.lcut(t) for t in texts] == [whole.lcut(t, HMM=False) for t in texts]
     assert lazy.total == whole.total
     assert (lazy.FREQ.whole() if isinstance(lazy.FREQ, tokens._Prefixes) else lazy.FREQ) == whole.FREQ
+
+
+def test_a_cached_rulebook_imports_only_the_kinds_that_run(folder, tmp_path):
+    """A report checked without last year's report never imports the cross-year kinds (nor jieba, PyYAML or rich for JSON)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import corpus_file
+
+    report = corpus_file("000")
+    probe = (
+        "import sys, runpy\n"
+        f"sys.argv = ['checker', 'lint', '--format', 'json', {str(report)!r}]\n"
+        "try:\n    runpy.run_module('checker', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    env = {**os.environ, "CHECKER_CACHE_DIR": str(folder)}
+    for _ in range(2):  # the first run fills the cache
+        res = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120)
+    loaded = set(res.stderr.split())
+    assert "checker.checks.forbid" in loaded
+    for module in ("checker.crossyear", "checker.checks.unreported", "checker.checks.copied", "jieba", "yaml", "rich", "multiprocessing"):
+        assert module not in loaded, module

@@ -173,7 +173,7 @@ def _not_judged(rulebook: Rulebook, select: set, ignore: set, with_previous: boo
                 out.extend((p.id, "not-selected") for p in rulebook.parts if not _judged(rid, p.id, select, ignore))
         elif rid in ignore or (rule.part and rule.part in ignore) or (select and rid not in select and (rule.part or "") not in select and not select & part_ids):
             out.append((rid, "not-selected"))
-        elif needs_previous(rule.kind) and not with_previous:
+        elif not with_previous and (rule.needs_previous or needs_previous(rule.kind)):
             out.append((rid, "no-previous"))
         elif not rule.applies_to(year):
             out.append((rid, "other-year"))

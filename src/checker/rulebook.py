@@ -278,6 +278,29 @@ class Rule:
     examples: dict = field(default_factory=dict, hash=False, compare=False)  # {"pass": text, "fail": text}
     file: str = ""  # where it was (last) written, for messages
     line: Optional[int] = None
+    needs_previous: bool = field(default=False, compare=False, repr=False)  # its kind runs only with last year's report (set by the loader)
+
+    def __reduce__(self):
+        """Pickled with its config packed apart (see :meth:`__getattr__`), so that loading a cached
+        rulebook imports the module of a kind only when one of its rules is looked at."""
+        import pickle
+
+        state = {k: v for k, v in self.__dict__.items() if k not in ("config", "_packed_config")}
+        packed = self.__dict__.get("_packed_config")
+        if packed is None:
+            packed = pickle.dumps(self.__dict__["config"], protocol=pickle.HIGHEST_PROTOCOL)
+        return (_unpacked_rule, (state, packed))
+
+    def __getattr__(self, name: str):
+        packed = self.__dict__.get("_packed_config") if name == "config" else None
+        if packed is None:
+            raise AttributeError(name)
+        import pickle
+
+        config = pickle.loads(packed)
+        object.__setattr__(self, "config", config)
+        del self.__dict__["_packed_config"]
+        return config
 
     @property
     def label(self) -> str:
@@ -319,6 +342,14 @@ class Rule:
             # a piece of a long line cut at its headings starts at its own column of the line
             column=column if column is not None else getattr(line, "column", None),
         )
+
+
+def _unpacked_rule(state: dict, packed: bytes) -> Rule:
+    """A pickled :class:`Rule`; its config is unpickled the first time it is asked for."""
+    rule = object.__new__(Rule)
+    rule.__dict__.update(state)
+    rule.__dict__["_packed_config"] = packed
+    return rule
 
 
 @dataclass(frozen=True)
@@ -978,6 +1009,7 @@ def _build(raw: dict, source: str, errors: Optional[list] = None) -> Rulebook:
                 examples=_clean(conf.get("examples", {})),
                 file=rfile,
                 line=conf.get("__line__"),
+                needs_previous=bool(getattr(kind, "NEEDS_PREVIOUS", False)),
             )
         except RulebookError as exc:
             record(exc)

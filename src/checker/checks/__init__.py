@@ -42,9 +42,20 @@ def kinds() -> dict[str, ModuleType]:
     return dict(sorted(out.items()))
 
 
+def kind_module(kind: str) -> ModuleType:
+    """The module of one kind, imported alone when it follows the naming rule (``n-of-m`` is ``n_of_m.py``)."""
+    try:
+        module = importlib.import_module(f"{__name__}.{kind.replace('-', '_')}")
+    except ImportError:
+        module = None
+    if module is not None and getattr(module, "KIND", None) == kind:
+        return module
+    return kinds()[kind]
+
+
 def needs_previous(kind: str) -> bool:
     """Whether rules of this kind run only with last year's report (``--previous``)."""
-    return bool(getattr(kinds()[kind], "NEEDS_PREVIOUS", False))
+    return bool(getattr(kind_module(kind), "NEEDS_PREVIOUS", False))
 
 
 def run_rules(analysis, select: Optional[set] = None, ignore: Optional[set] = None, severities: Optional[dict] = None) -> list[Finding]:
@@ -55,12 +66,13 @@ def run_rules(analysis, select: Optional[set] = None, ignore: Optional[set] = No
     ``severities`` maps a rule id or a part id to the severity its findings
     get instead (a part id wins over a rule id).
     """
-    registry = kinds()
     findings: list[Finding] = []
     for rule in analysis.rulebook.rules.values():
         if not rule.enabled or not rule.applies_to(analysis.year):
             continue
-        kind = registry[rule.kind]
+        if rule.needs_previous and analysis.previous is None:
+            continue  # known from the rulebook: its kind's module need not even be imported
+        kind = kind_module(rule.kind)
         if getattr(kind, "NEEDS_PREVIOUS", False) and analysis.previous is None:
             continue
         for f in _checked(kind, analysis, rule):
