@@ -1,5 +1,9 @@
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -7,6 +11,12 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"
+
+# the per-user cache of built rulebooks (checker/cache.py) lives in a folder of this test run,
+# for the tests and every checker they start: a run of the tests never writes into the user's home
+if "CHECKER_CACHE_DIR" not in os.environ:
+    os.environ["CHECKER_CACHE_DIR"] = tempfile.mkdtemp(prefix="checker-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["CHECKER_CACHE_DIR"], True)
 
 
 @pytest.fixture(scope="session")
