@@ -34,19 +34,20 @@ Example::
 
 from __future__ import annotations
 
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from itertools import combinations
+from operator import eq
 from pathlib import Path
 from typing import Optional
 
+from ..minhash import EMPTY, one_permutation, window_hashes, window_slice
 from ..schema import param
 from ..textkit import DIGITS, squeeze
 
 KIND = "copies"
 SCOPE = ("document",)
 BATCH = True  # its findings come from comparing the reports of a run (apply), not from one report
-EMPTY = -1
 
 
 @dataclass(frozen=True)
@@ -72,36 +73,43 @@ def _params(config: Config) -> tuple[int, int, int, int]:
     return int(config.shingle), int(config.bins), int(config.rows), int(config.min_chars)
 
 
+def _key(text: str) -> str:
+    """What is shingled: the text without punctuation, every figure one #."""
+    return DIGITS.sub("#", squeeze(text))
+
+
 def minhash(text: str, shingle: int, bins: int) -> tuple[int, ...]:
     """One-permutation MinHash of the text's character shingles (figures blanked)."""
-    key = DIGITS.sub("#", squeeze(text))
-    data = key.encode("utf-32-le")
-    width = shingle * 4
-    sketch = [EMPTY] * bins
-    for i in range(0, max(1, len(data) - width + 4), 4):
-        h = zlib.crc32(data[i : i + width])
-        b = h % bins
-        v = h // bins
-        if sketch[b] == EMPTY or v < sketch[b]:
-            sketch[b] = v
-    return tuple(sketch)
+    return one_permutation(window_hashes(_key(text), shingle), bins)
 
 
 def sketch(outline, parts, config: Config) -> Optional[Sketch]:
     """The report's sketches, or None when its text is too short to compare."""
     shingle, bins, _, min_chars = _params(config)
     body = "".join(ln.text for ln in outline.body if ln is not outline.title_line)
-    if len(squeeze(body)) < min_chars:
+    squeezed = squeeze(body)
+    if len(squeezed) < min_chars:
         return None
+    key = DIGITS.sub("#", squeezed)
+    hashes = window_hashes(key, shingle)
     m = parts.get("measures")
     measures = None
-    if m is not None and m.status != "missing" and len(squeeze(m.text)) >= min_chars // 2:
-        measures = minhash(m.text, shingle, bins)
-    return Sketch(minhash(body, shingle, bins), measures)
+    if m is not None and m.status != "missing":
+        part = squeeze(m.text)
+        if len(part) >= min_chars // 2:
+            part_key = DIGITS.sub("#", part)
+            # the part is (nearly always) a stretch of the body: its shingles are a slice of the body's
+            at = key.find(part_key)
+            own = window_slice(hashes, len(key), at, len(part_key), shingle) if at >= 0 else None
+            measures = one_permutation(own if own is not None else window_hashes(part_key, shingle), bins)
+    return Sketch(one_permutation(hashes, bins), measures)
 
 
 def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     """Estimated Jaccard similarity (0–100) of two sketches: the share of bins filled in both that agree."""
+    if EMPTY not in a and EMPTY not in b:  # every bin filled (any text longer than a few lines)
+        n = min(len(a), len(b))
+        return 100.0 * sum(map(eq, a, b)) / n if n else 0.0
     both = [(x, y) for x, y in zip(a, b) if x != EMPTY and y != EMPTY]
     if not both:
         return 0.0
@@ -111,18 +119,18 @@ def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
 def candidates(sketches: list[Optional[tuple[int, ...]]], rows: int) -> set[tuple[int, int]]:
     """Pairs (i < j) of sketches that agree on at least one whole band of ``rows`` bins."""
     buckets: dict[tuple, list[int]] = defaultdict(list)
+    blank = (EMPTY,) * rows
     for idx, sk in enumerate(sketches):
         if sk is None:
             continue
         for start in range(0, len(sk) - rows + 1, rows):
             band = sk[start : start + rows]
-            if any(v != EMPTY for v in band):  # a short text leaves bins empty: they count as a value
+            if band != blank:  # a short text leaves bins empty: they count as a value
                 buckets[(start, band)].append(idx)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
-        for a in range(len(members)):
-            for b in range(a + 1, len(members)):
-                pairs.add((members[a], members[b]))
+        if len(members) > 1:
+            pairs.update(combinations(members, 2))
     return pairs
 
 

@@ -30,13 +30,13 @@ Example::
 
 from __future__ import annotations
 
-import heapq
-import zlib
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Optional
 
 from rapidfuzz import fuzz
 
+from ..minhash import bottom, window_hashes, window_slice
 from ..normalize import TextLine
 from ..places import span
 from ..schema import param
@@ -62,40 +62,74 @@ def _minhashes(key: str) -> list[int]:
     Two paragraphs that share most of their 6-grams share some of these values
     with high probability, so they meet in a bucket; unrelated ones rarely do.
     """
-    data = key.encode("utf-32-le")  # 4 bytes a character: grams are plain slices
-    width = SHINGLE * 4
-    hashes = {zlib.crc32(data[i : i + width]) for i in range(0, max(1, len(data) - width + 1), 4)}
-    return heapq.nsmallest(MINHASHES, hashes)
+    return bottom(window_hashes(key, SHINGLE), MINHASHES)
 
 
-def find_pairs(units: list[tuple[TextLine, str]], similarity: float) -> dict[int, tuple[int, str]]:
-    """For each unit index j, the earlier unit index i it duplicates, and how."""
-    buckets: dict[tuple, list[int]] = defaultdict(list)
-    for idx, (_, key) in enumerate(units):
-        buckets[("exact", key)].append(idx)
-        buckets[("digits", DIGITS.sub("#", key))].append(idx)
-        for h in _minhashes(key):
-            buckets[("mh", h)].append(idx)
+class _Shingles:
+    """The 6-gram hashes of a list of keys, hashed once: a stretch of one key (a sentence of a
+    paragraph) takes its hashes from there."""
+
+    def __init__(self, keys: list[str]):
+        self.keys = keys
+        self.offsets = []
+        at = 0
+        for key in keys:
+            self.offsets.append(at)
+            at += len(key)
+        self.text_len = at
+        self.hashes = window_hashes("".join(keys), SHINGLE)  # the windows across two keys go unused
+
+    def of(self, idx: int, start: int = 0, length: Optional[int] = None) -> list[int]:
+        """The hashes of keys[idx][start:start + length] (the whole key by default)."""
+        key = self.keys[idx]
+        if length is None:
+            length = len(key) - start
+        own = window_slice(self.hashes, self.text_len, self.offsets[idx] + start, length, SHINGLE)
+        return own if own is not None else window_hashes(key[start : start + length], SHINGLE)
+
+    def sketches(self) -> list[list[int]]:
+        return [bottom(self.of(idx), MINHASHES) for idx in range(len(self.keys))]
+
+
+def find_pairs(units: list[tuple[TextLine, str]], similarity: float, sketches: Optional[list[list[int]]] = None) -> dict[int, tuple[int, str]]:
+    """For each unit index j, the earlier unit index i it duplicates, and how.
+
+    ``sketches``: the :func:`_minhashes` of every unit's key, when the caller has them.
+    """
+    keys = [key for _, key in units]
+    if sketches is None:
+        sketches = _Shingles(keys).sketches()
+    blanked = [DIGITS.sub("#", key) for key in keys]
+    exact: dict[str, list[int]] = defaultdict(list)
+    digits: dict[str, list[int]] = defaultdict(list)
+    hashed: dict[int, list[int]] = defaultdict(list)
+    for idx, key in enumerate(keys):
+        exact[key].append(idx)
+        digits[blanked[idx]].append(idx)
+        for h in sketches[idx]:
+            hashed[h].append(idx)
     best: dict[int, tuple[int, str]] = {}
-    for bucket_key, members in buckets.items():
-        if len(members) < 2 or len(members) > MAX_BUCKET:
-            continue
-        for a_pos, i in enumerate(members):
-            for j in members[a_pos + 1 :]:
-                if j in best and best[j][0] <= i:
-                    continue
-                a, b = units[i][1], units[j][1]
-                if a == b:
-                    kind = "exact"
-                elif DIGITS.sub("#", a) == DIGITS.sub("#", b):
-                    kind = "digits"
-                else:
-                    ratio = fuzz.ratio(a, b)
-                    if ratio < similarity:
+    # a unit's duplicate is the earliest unit of a shared bucket that is one: buckets are looked at in any order
+    for buckets in (exact, digits, hashed):
+        for members in buckets.values():
+            if len(members) < 2 or len(members) > MAX_BUCKET:
+                continue
+            for a_pos, i in enumerate(members):
+                for j in members[a_pos + 1 :]:
+                    if j in best and best[j][0] <= i:
                         continue
-                    kind = f"{ratio:.0f}"
-                if j not in best or i < best[j][0]:
-                    best[j] = (i, kind)
+                    a, b = keys[i], keys[j]
+                    if a == b:
+                        kind = "exact"
+                    elif blanked[i] == blanked[j]:
+                        kind = "digits"
+                    else:
+                        ratio = fuzz.ratio(a, b)
+                        if ratio < similarity:
+                            continue
+                        kind = f"{ratio:.0f}"
+                    if j not in best or i < best[j][0]:
+                        best[j] = (i, kind)
     return best
 
 
@@ -117,24 +151,36 @@ def _describe(kinds: list[str]) -> str:
 MIN_SENTENCE = 15
 
 
-def _sentences(units: list[tuple[TextLine, str]]) -> list[tuple[int, int, str]]:
-    """(unit index, sentence index, key) of every sentence long enough to compare."""
+def _sentences(units: list[tuple[TextLine, str]]) -> list[tuple[int, int, str, int]]:
+    """(unit index, sentence index, key, where the key starts in the unit's key) of every sentence
+    long enough to compare (-1: not found there, which cannot happen while the squeezed sentences
+    are stretches of the squeezed line)."""
     out = []
-    for idx, (ln, _) in enumerate(units):
+    for idx, (ln, unit_key) in enumerate(units):
+        at = 0
         for k, sentence in enumerate(SENTENCE.findall(ln.text)):
             key = squeeze(sentence)
+            found = unit_key.find(key, at)
+            if found >= 0:
+                at = found + len(key)
             if len(key) >= MIN_SENTENCE:
-                out.append((idx, k, key))
+                out.append((idx, k, key, found))
     return out
 
 
-def _passages(units, pairs: dict, min_chars: int, similarity: float) -> list[tuple[int, int, str]]:
+def _passages(units, pairs: dict, min_chars: int, similarity: float, shingles: Optional[_Shingles] = None) -> list[tuple[int, int, str]]:
     """(earlier unit, later unit, kind) of paragraphs that share a run of near-identical sentences
     of at least ``min_chars`` characters but are not duplicates as a whole."""
-    sentences = _sentences(units)
-    if len(sentences) < 2:
+    found = _sentences(units)
+    if len(found) < 2:
         return []
-    matched = find_pairs([(units[u][0], key) for u, _, key in sentences], similarity)
+    if shingles is None:
+        shingles = _Shingles([key for _, key in units])
+    sketches = [
+        bottom(shingles.of(u, at, len(key)) if at >= 0 else window_hashes(key, SHINGLE), MINHASHES) for u, _, key, at in found
+    ]
+    sentences = [(u, k, key) for u, k, key, _ in found]
+    matched = find_pairs([(units[u][0], key) for u, _, key in sentences], similarity, sketches)
     whole = set(pairs) | {i for i, _ in pairs.values()}
     runs: dict[tuple[int, int], list[tuple[int, int, int, str]]] = defaultdict(list)
     for b, (a, kind) in matched.items():
@@ -170,7 +216,8 @@ def check(a, rule):
         key = squeeze(ln.text)
         if len(key) >= min_chars:
             units.append((ln, key))
-    pairs = find_pairs(units, similarity)
+    shingles = _Shingles([key for _, key in units])
+    pairs = find_pairs(units, similarity, shingles.sketches())
     j = 0
     while j < len(units):
         if j not in pairs:
@@ -198,7 +245,7 @@ def check(a, rule):
         j = end_j + 1
     if rule.config.passage_chars <= 0:
         return
-    for i, j, what in _passages(units, pairs, rule.config.passage_chars, similarity):
+    for i, j, what in _passages(units, pairs, rule.config.passage_chars, similarity, shingles):
         first, second = units[i][0], units[j][0]
         yield rule.finding(
             a,
