@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import replace as with_span
 from typing import Optional
 
 from ..schema import Phrases, Regex, Regexes, Years, in_years, items, param
@@ -76,18 +77,45 @@ class Config:
     once_per_line: bool = param(False, "一行只报告一处")
 
 
+#: a backreference or a conditional group: numbered groups shift in a combined alternation
+_NUMBERED = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+#: (config, year) -> (config, entries, one alternation of every entry's pattern or None); keyed by the
+#: config's identity (a rulebook's rules live as long as the run), the config kept so the id stays its own
+_CACHE: dict[tuple[int, Optional[int]], tuple] = {}
+
+
 def _compiled(config: Config, year: Optional[int]) -> list[tuple[re.Pattern, Hit, tuple[str, ...], bool]]:
     """(pattern, what a hit of it is, unless phrases, looked for inside 《》) for every phrase,
     pattern and swap entry that applies to a report on ``year``."""
+    return _prepared(config, year)[0]
+
+
+def _prepared(config: Config, year: Optional[int]) -> tuple[list, Optional[re.Pattern]]:
+    """The entries of :func:`_compiled` and one pattern that matches a text where any of them does
+    (None when they cannot be combined): a line it does not match has no hit."""
+    key = (id(config), year)
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] is config:
+        return cached[1], cached[2]
     plain = Hit(0, 0, config.replace)
-    out = [(re.compile(re.escape(p)), plain, (), False) for p in config.phrases if p]
-    out += [(re.compile(p), plain, (), False) for p in config.patterns]
+    sources = [re.escape(p) for p in config.phrases if p] + list(config.patterns)
+    out = [(re.compile(src), plain, (), False) for src in sources]
     for name, s in config.swap.items():
         if not name or not in_years(s.years, year):
             continue
-        rx = re.compile(s.pattern) if s.pattern else re.compile(re.escape(name))
-        out.append((rx, Hit(0, 0, s.replace, s.source, name, s.fix), s.unless, s.in_titles))
-    return out
+        src = s.pattern if s.pattern else re.escape(name)
+        sources.append(src)
+        out.append((re.compile(src), Hit(0, 0, s.replace, s.source, name, s.fix), s.unless, s.in_titles))
+    anyone: Optional[re.Pattern] = None
+    if sources and not any(_NUMBERED.search(src) for src in sources):
+        try:
+            anyone = re.compile("|".join(f"(?:{src})" for src in sources))
+        except re.error:  # e.g. a global flag (?i) inside one of them
+            anyone = None
+    if len(_CACHE) > 256:  # many rulebooks in one process (tests): start over
+        _CACHE.clear()
+    _CACHE[key] = (config, out, anyone)
+    return out, anyone
 
 
 def clause(text: str, start: int, end: int) -> str:
@@ -100,11 +128,12 @@ def clause(text: str, start: int, end: int) -> str:
 def hits(text: str, config: Config, year: Optional[int] = None) -> list[Hit]:
     """Every hit in a text, in order (entries with ``years`` only for a report on such a year);
     overlapping hits keep the first."""
-    from dataclasses import replace as with_span
-
+    entries, anyone = _prepared(config, year)
+    if not entries or (anyone is not None and anyone.search(text) is None):
+        return []
     blocked = [m.span() for m in _BOOK_TITLE.finditer(text)] if config.skip_book_titles else []
     found: list[Hit] = []
-    for rx, what, unless, in_titles in _compiled(config, year):
+    for rx, what, unless, in_titles in entries:
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue
