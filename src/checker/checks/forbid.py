@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from dataclasses import replace as with_span
 from typing import Optional
 
+from ..required import contains_any, required
 from ..schema import Phrases, Regex, Regexes, Years, in_years, items, param
 from ..textkit import without_overlaps
 
@@ -77,10 +78,9 @@ class Config:
     once_per_line: bool = param(False, "一行只报告一处")
 
 
-#: a backreference or a conditional group: numbered groups shift in a combined alternation
-_NUMBERED = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
-#: (config, year) -> (config, entries, one alternation of every entry's pattern or None); keyed by the
-#: config's identity (a rulebook's rules live as long as the run), the config kept so the id stays its own
+#: (config, year) -> (config, entries, their needs, one pattern for the needs of them all or None);
+#: keyed by the config's identity (a rulebook's rules live as long as the run), the config kept so
+#: that the id stays its own
 _CACHE: dict[tuple[int, Optional[int]], tuple] = {}
 
 
@@ -90,32 +90,31 @@ def _compiled(config: Config, year: Optional[int]) -> list[tuple[re.Pattern, Hit
     return _prepared(config, year)[0]
 
 
-def _prepared(config: Config, year: Optional[int]) -> tuple[list, Optional[re.Pattern]]:
-    """The entries of :func:`_compiled` and one pattern that matches a text where any of them does
-    (None when they cannot be combined): a line it does not match has no hit."""
+def _prepared(config: Config, year: Optional[int]) -> tuple[list, list, Optional[re.Pattern]]:
+    """The entries of :func:`_compiled`; for each, strings one of which a text must contain to hold
+    a hit of it (None: not known, see :mod:`checker.required`); and one pattern that finds any of
+    them all (None when an entry has none): a line it does not match has no hit."""
     key = (id(config), year)
     cached = _CACHE.get(key)
     if cached is not None and cached[0] is config:
-        return cached[1], cached[2]
+        return cached[1], cached[2], cached[3]
     plain = Hit(0, 0, config.replace)
-    sources = [re.escape(p) for p in config.phrases if p] + list(config.patterns)
-    out = [(re.compile(src), plain, (), False) for src in sources]
+    out = [(re.compile(re.escape(p)), plain, (), False) for p in config.phrases if p]
+    out += [(re.compile(p), plain, (), False) for p in config.patterns]
     for name, s in config.swap.items():
         if not name or not in_years(s.years, year):
             continue
-        src = s.pattern if s.pattern else re.escape(name)
-        sources.append(src)
-        out.append((re.compile(src), Hit(0, 0, s.replace, s.source, name, s.fix), s.unless, s.in_titles))
-    anyone: Optional[re.Pattern] = None
-    if sources and not any(_NUMBERED.search(src) for src in sources):
-        try:
-            anyone = re.compile("|".join(f"(?:{src})" for src in sources))
-        except re.error:  # e.g. a global flag (?i) inside one of them
-            anyone = None
+        rx = re.compile(s.pattern) if s.pattern else re.compile(re.escape(name))
+        out.append((rx, Hit(0, 0, s.replace, s.source, name, s.fix), s.unless, s.in_titles))
+    needs = [required(rx.pattern) if not rx.flags & re.IGNORECASE else None for rx, *_ in out]
+    anyone = None
+    if needs and all(needs):
+        strings = sorted(set().union(*needs), key=lambda t: (-len(t), t))
+        anyone = re.compile("|".join(map(re.escape, strings)))
     if len(_CACHE) > 256:  # many rulebooks in one process (tests): start over
         _CACHE.clear()
-    _CACHE[key] = (config, out, anyone)
-    return out, anyone
+    _CACHE[key] = (config, out, needs, anyone)
+    return out, needs, anyone
 
 
 def clause(text: str, start: int, end: int) -> str:
@@ -128,12 +127,14 @@ def clause(text: str, start: int, end: int) -> str:
 def hits(text: str, config: Config, year: Optional[int] = None) -> list[Hit]:
     """Every hit in a text, in order (entries with ``years`` only for a report on such a year);
     overlapping hits keep the first."""
-    entries, anyone = _prepared(config, year)
+    entries, needs, anyone = _prepared(config, year)
     if not entries or (anyone is not None and anyone.search(text) is None):
         return []
     blocked = [m.span() for m in _BOOK_TITLE.finditer(text)] if config.skip_book_titles else []
     found: list[Hit] = []
-    for rx, what, unless, in_titles in entries:
+    for (rx, what, unless, in_titles), strings in zip(entries, needs):
+        if strings is not None and not contains_any(text, strings):
+            continue
         for m in rx.finditer(text):
             if m.end() == m.start():
                 continue
