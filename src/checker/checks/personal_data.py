@@ -22,6 +22,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..personal import Settings, find, mask
@@ -31,6 +32,12 @@ from .forbid import clause
 KIND = "personal-data"
 SCOPE = ("document",)
 CONTEXT = 8  # characters of evidence on each side of a number
+#: Every number :func:`~checker.personal.find` looks for (personal._PATTERNS) has at least 11
+#: decimal digits (what ``\d`` matches), with nothing between them but separators (as written:
+#: half- or full-width), a +86 or a final X: a line without such a stretch is not looked at.
+_DIGIT = re.compile(r"\d")
+_FEWEST_DIGITS = 11
+_STRETCH = re.compile(r"(?:[ \-－\u3000+XxＸｘ]*\d){11}")
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,8 @@ def check(a, rule):
     conf = rule.config
     how = settings(conf)
     for ln in a.scope_lines(rule.scope):
+        if len(_DIGIT.findall(ln.text)) < _FEWEST_DIGITS or not _STRETCH.search(ln.text):
+            continue  # no number of any kind fits in the line
         shown = None
         for f in find(ln.text, how):
             if conf.unless and any(u in clause(ln.text, f.start, f.end) for u in conf.unless):
