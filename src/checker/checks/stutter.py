@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..schema import Phrases, param
 from ..tokens import Boundaries
@@ -61,8 +62,14 @@ def _junction(text: str, pos: int) -> tuple[bool, str, str]:
     """Around the pair at ``pos``: whether a word boundary falls between its two
     characters, and the words on either side of it."""
     start = max(0, pos - WINDOW)
-    bounds = Boundaries(text[start : pos + 2 + WINDOW])
-    at = pos - start
+    return _junction_in(text[start : pos + 2 + WINDOW], pos - start)
+
+
+@lru_cache(maxsize=4096)
+def _junction_in(window: str, at: int) -> tuple[bool, str, str]:
+    """:func:`_junction` of the pair at ``at`` in a window of text (the same phrases recur
+    across a batch's reports: their words are looked up once)."""
+    bounds = Boundaries(window)
     return bounds.is_boundary(at + 1), bounds.token_at(at), bounds.token_at(at + 1)
 
 
@@ -92,8 +99,12 @@ def _is_stutter(text: str, pos: int, allow: set, always: set, suffixes: set) -> 
 def _glued_left(text: str, pos: int, word: str) -> bool:
     """Whether the first copy of ``word`` at ``pos`` ends a longer word with the characters before it (进|一步)."""
     start = max(0, pos - WINDOW)
-    bounds = Boundaries(text[start : pos + 2 * len(word) + WINDOW])
-    return not bounds.is_boundary(pos - start)
+    return _glued_in(text[start : pos + 2 * len(word) + WINDOW], pos - start)
+
+
+@lru_cache(maxsize=1024)
+def _glued_in(window: str, at: int) -> bool:
+    return not Boundaries(window).is_boundary(at)
 
 
 def _word_stutter(text: str, pos: int, word: str, allow_words: set, always_words: set) -> bool:
