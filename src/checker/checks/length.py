@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Optional
 
 from ..schema import param
 from ..textkit import FIGURE, SENTENCE, cjk_len
@@ -42,8 +43,19 @@ class Config:
 _FIGURE = re.compile(FIGURE)
 
 
-def count_sentences(text: str) -> int:
-    return sum(1 for s in SENTENCE.findall(text) if cjk_len(s) >= 4)
+#: at least four Chinese characters (what makes a sentence count)
+_FOUR_CJK = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
+
+
+def count_sentences(text: str, limit: Optional[int] = None) -> int:
+    """The sentences of ``text`` with at least four Chinese characters (counted up to ``limit``)."""
+    n = 0
+    for m in SENTENCE.finditer(text):
+        if _FOUR_CJK.search(m.group()):
+            n += 1
+            if n == limit:
+                break
+    return n
 
 
 def check(a, rule):
@@ -54,8 +66,11 @@ def check(a, rule):
             continue
         if m.status != "present" or m.via != "heading" or part.within or part.min_chars <= 0:
             continue
+        # more sentences than this and the part is neither thin nor bare, however long it is
+        sentences = count_sentences(m.text, max(rule.config.max_sentences, rule.config.min_sentences) + 1)
+        if sentences > rule.config.max_sentences and sentences >= rule.config.min_sentences:
+            continue
         chars = cjk_len(m.text)
-        sentences = count_sentences(m.text)
         bare = sentences < rule.config.min_sentences and len(_FIGURE.findall(m.text)) < rule.config.min_figures
         if (chars < part.min_chars and sentences <= rule.config.max_sentences) or bare:
             yield rule.finding(

@@ -155,7 +155,7 @@ def _inline(ln) -> Iterator[Ordinal]:
 def _heading_like(ln) -> bool:
     """A short unnumbered line that reads like a heading: it may stand for an unnumbered parent."""
     text = ln.text.strip().rstrip(":")
-    return 2 <= cjk_len(text) <= 30 and not _SENTENCE_MARK.search(text) or bool(ln.level_hint)
+    return not _SENTENCE_MARK.search(text) and 2 <= cjk_len(text) <= 30 or bool(ln.level_hint)
 
 
 @dataclass
