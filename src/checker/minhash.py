@@ -68,7 +68,17 @@ def window_slice(hashes: Sequence[int], key_len: int, offset: int, length: int, 
 
 
 def bottom(hashes: Sequence[int], k: int) -> list[int]:
-    """The ``k`` smallest distinct hashes, ascending (a bottom-k sketch)."""
+    """The ``k`` smallest distinct hashes, ascending (a bottom-k sketch).
+
+    When at least ``k`` distinct hashes lie below a threshold, the ``k`` smallest are among them:
+    only these are sorted.
+    """
+    n = len(hashes)
+    if n > 4 * k:
+        limit = (3 * k << 32) // n  # about 3k hashes lie below it
+        below = {h for h in hashes if h < limit}
+        if len(below) >= k:
+            return sorted(below)[:k]
     return sorted(set(hashes))[:k]
 
 
@@ -78,14 +88,15 @@ def one_permutation(hashes: Sequence[int], bins: int) -> tuple[int, ...]:
 
     In a bin the smallest value is the smallest hash, so only the hashes below a threshold are
     looked at when these fill every bin (the smallest hash of every bin is then among them);
-    otherwise all of them.
+    otherwise the threshold is raised.
     """
     n = len(hashes)
-    if n > 32 * bins:
-        limit = (16 * bins << 32) // n  # about 16 hashes a bin fall below it
-        found = _smallest_by_bin(list(filter(limit.__gt__, hashes)), bins)
+    limit = (10 * bins << 32) // max(1, n)  # about 10 hashes a bin below it (fewer when shingles repeat)
+    while limit < 1 << 32:
+        found = _smallest_by_bin([h for h in hashes if h < limit], bins)
         if len(found) == bins:
             return tuple(found[b] // bins for b in range(bins))
+        limit *= 4
     found = _smallest_by_bin(hashes, bins)
     return tuple(found[b] // bins if b in found else EMPTY for b in range(bins))
 
@@ -93,4 +104,4 @@ def one_permutation(hashes: Sequence[int], bins: int) -> tuple[int, ...]:
 def _smallest_by_bin(hashes: Sequence[int], bins: int) -> dict[int, int]:
     """Bin -> the smallest hash in it: in descending order the last one written to a bin stays."""
     ordered = sorted(hashes, reverse=True)
-    return dict(zip(map(bins.__rmod__, ordered), ordered))
+    return dict(zip([h % bins for h in ordered], ordered))
