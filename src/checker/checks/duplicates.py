@@ -99,7 +99,7 @@ def find_pairs(units: list[tuple[TextLine, str]], similarity: float, sketches: O
     keys = [key for _, key in units]
     if sketches is None:
         sketches = _Shingles(keys).sketches()
-    blanked = [DIGITS.sub("#", key) for key in keys]
+    blanked = _each(keys, lambda text: DIGITS.sub("#", text))
     exact: dict[str, list[int]] = defaultdict(list)
     digits: dict[str, list[int]] = defaultdict(list)
     hashed: dict[int, list[int]] = defaultdict(list)
@@ -133,6 +133,19 @@ def find_pairs(units: list[tuple[TextLine, str]], similarity: float, sketches: O
     return best
 
 
+#: what joins texts for one regular-expression pass over them all (in no pattern used on them)
+_JOIN = "\x00"
+
+
+def _each(texts: list[str], change) -> list[str]:
+    """``[change(t) for t in texts]`` with one call of ``change`` (a substitution that never meets
+    or makes _JOIN, nor works across it), unless a text holds _JOIN."""
+    if len(texts) < 2:
+        return [change(t) for t in texts]
+    out = change(_JOIN.join(texts)).split(_JOIN)
+    return out if len(out) == len(texts) else [change(t) for t in texts]
+
+
 def _span(fmt, a: TextLine, b: TextLine) -> str:
     """"第 12 段" / "第 12-14 行" / "第 3 页第 5 行": as the reader's program counts."""
     return span(fmt, a.number, b.number, a.location, b.location)
@@ -158,8 +171,7 @@ def _sentences(units: list[tuple[TextLine, str]]) -> list[tuple[int, int, str, i
     out = []
     for idx, (ln, unit_key) in enumerate(units):
         at = 0
-        for k, sentence in enumerate(SENTENCE.findall(ln.text)):
-            key = squeeze(sentence)
+        for k, key in enumerate(_each(SENTENCE.findall(ln.text), squeeze)):
             found = unit_key.find(key, at)
             if found >= 0:
                 at = found + len(key)
@@ -209,13 +221,8 @@ def _passages(units, pairs: dict, min_chars: int, similarity: float, shingles: O
 def check(a, rule):
     min_chars = rule.config.min_chars
     similarity = rule.config.similarity
-    units = []
-    for ln in a.outline.body:
-        if ln is a.outline.title_line:
-            continue
-        key = squeeze(ln.text)
-        if len(key) >= min_chars:
-            units.append((ln, key))
+    lines = [ln for ln in a.outline.body if ln is not a.outline.title_line]
+    units = [(ln, key) for ln, key in zip(lines, _each([ln.text for ln in lines], squeeze)) if len(key) >= min_chars]
     shingles = _Shingles([key for _, key in units])
     pairs = find_pairs(units, similarity, shingles.sketches())
     j = 0
