@@ -54,6 +54,9 @@ _STANDARD = {0: "第{n}部分", 1: "{n}、", 2: "({n})", 3: "{n}.", 4: "({n})"}
 #: what may stand before a heading inside a line: the end of a sentence (and spaces)
 _INLINE_AFTER = re.compile(r"[。!?;:]\s{0,2}$")
 _INLINE_START = re.compile(rf"第[{_NUM}]|[{_NUM}]{{1,3}}\s?[、.,]|\([{_NUM}\d]|\d{{1,2}}\s?[、.]")
+#: an _INLINE_START after what _INLINE_AFTER finds, in one pass (group 1: the start); none is missed
+#: for a start that does not follow a sentence end: no start holds such a mark or begins with a space
+_INLINE_HEADING = re.compile(rf"[。!?;:]\s{{0,2}}({_INLINE_START.pattern})")
 #: a short line without numbering that reads like a heading ("存在的问题", "主要做法：")
 _SENTENCE_MARK = re.compile(r"[。;,!?]")
 
@@ -143,13 +146,11 @@ def _line_start(ln) -> Optional[Ordinal]:
 
 def _inline(ln) -> Iterator[Ordinal]:
     text = ln.text
-    for m in _INLINE_START.finditer(text, 1):
-        if not _INLINE_AFTER.search(text[max(0, m.start() - 3) : m.start()]):
-            continue
-        found = _at(text, m.start())
+    for m in _INLINE_HEADING.finditer(text):
+        found = _at(text, m.start(1))
         if found is not None:
             rank, n, numbering, punct = found
-            yield Ordinal(ln, m.start(), rank, n, numbering, punct, True)
+            yield Ordinal(ln, m.start(1), rank, n, numbering, punct, True)
 
 
 def _heading_like(ln) -> bool:
