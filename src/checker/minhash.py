@@ -96,7 +96,7 @@ def one_permutation(hashes: Sequence[int], bins: int) -> tuple[int, ...]:
         found = _smallest_by_bin([h for h in hashes if h < limit], bins)
         if len(found) == bins:
             return tuple(found[b] // bins for b in range(bins))
-        limit *= 4
+        limit *= 2
     found = _smallest_by_bin(hashes, bins)
     return tuple(found[b] // bins if b in found else EMPTY for b in range(bins))
 
