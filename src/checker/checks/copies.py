@@ -200,6 +200,29 @@ def _name(r) -> str:
     return Path(r.path).name
 
 
+class _Names(dict):
+    """Report index -> its file name, each made once (a group of hundreds lists its members in every finding)."""
+
+    def __init__(self, results: list):
+        super().__init__()
+        self.results = results
+
+    def __missing__(self, k: int) -> str:
+        self[k] = name = _name(self.results[k])
+        return name
+
+
+def _joined(names, limit: int) -> str:
+    """``"、".join(names)[:limit]``, joining only as many names as reach the limit."""
+    taken, size = [], 0
+    for name in names:
+        taken.append(name)
+        size += len(name) + 1
+        if size > limit:
+            break
+    return "、".join(taken)[:limit]
+
+
 def apply(results: list, rulebook, options) -> list:
     """The results with a finding of each of the batch's ``copies`` rules on each near-copy (score and verdict updated)."""
     rules = rulebook.of_kind(KIND) if hasattr(rulebook, "of_kind") else []
@@ -222,6 +245,7 @@ def _apply_rule(results: list, rulebook, rule, options) -> list:
     if not found:
         return results
     grouped = groups(found)
+    names = _Names(results)
     out = list(results)
     cost = min(rule.penalty, rule.max_penalty) if rule.max_penalty is not None else rule.penalty
     for i, copies in found.items():
@@ -234,7 +258,7 @@ def _apply_rule(results: list, rulebook, rule, options) -> list:
             "kind": best.kind,
             "score": f"{best.score:.0f}",
             "count": len(members) - 1,
-            "others": "、".join(_name(results[k]) for k in members if k != i)[:300],
+            "others": _joined((names[k] for k in members if k != i), 300),
         }
         template = rule.config.group_message if len(members) > 2 and rule.config.group_message else rule.message
         finding = Finding(rule=rule.id, severity=severity, message=_fill(template, values), fix=rule.fix)
