@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from . import rxcache
 from .normalize import TextLine
 from .outline import Outline
 from .subject import opening_lines
@@ -35,7 +36,7 @@ from .vocabulary import vocabulary
 
 #: how much of each opening paragraph is read
 OPENING_CHARS = 300
-_QUOTED = re.compile(r"《[^》]{0,200}》")
+_QUOTED = rxcache.compile(r"《[^》]{0,200}》")
 
 
 @dataclass(frozen=True)
@@ -70,18 +71,18 @@ def _kinds() -> tuple[tuple[_Kind, ...], tuple]:
         _Kind(
             id=k["id"],
             name=k["name"],
-            title=tuple(re.compile(p) for p in k.get("title", ())),
+            title=tuple(rxcache.compile(p) for p in k.get("title", ())),
             title_unless=tuple(k.get("title_unless", ())),
             title_unless_parts=int(k.get("title_unless_parts", 0)),
             headings=tuple(k.get("headings", ())),
             min_headings=int(k.get("min_headings", 2)),
-            opening=tuple(re.compile(p) for p in k.get("opening", ())),
+            opening=tuple(rxcache.compile(p) for p in k.get("opening", ())),
             body=tuple(k.get("body", ())),
             min_body=int(k.get("min_body", 2)),
         )
         for k in v.document_kinds
     )
-    return kinds, tuple(re.compile(p) for p in v.report_openings)
+    return kinds, tuple(rxcache.compile(p) for p in v.report_openings)
 
 
 def is_report_title(title: str) -> bool:

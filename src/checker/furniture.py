@@ -18,19 +18,20 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from . import rxcache
 from .textkit import required_words
 from .vocabulary import Vocabulary, alternation, vocabulary
 
 #: a date as pages write it: 2024-03-04, 2024/3/4, 2024.03.04, 2024年3月4日
 DATE = r"(?:19|20)\d{2}\s{0,2}[-/.年]\s{0,2}\d{1,2}\s{0,2}[-/.月]\s{0,2}\d{1,2}"
-_DATE = re.compile(r"((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.月]\s{0,2}(\d{1,2})")
+_DATE = rxcache.compile(r"((?:19|20)\d{2})\s{0,2}[-/.年]\s{0,2}(\d{1,2})\s{0,2}[-/.月]\s{0,2}(\d{1,2})")
 #: page numbers printed in PDF copies: "- 3 -", "—3—", "第 3 页 共 10 页", "3/10"
-_PAGE_NUMBER = re.compile(r"^(?:[-—–\s]{0,6}\d{1,4}[-—–\s]{0,6}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,/]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})$")
-_SENTENCE_END = re.compile(r"[。!?;]")
-_SENTENCE = re.compile(r"[^。!?]{1,2000}[。!?]?")
+_PAGE_NUMBER = rxcache.compile(r"^(?:[-—–\s]{0,6}\d{1,4}[-—–\s]{0,6}|第\s{0,2}\d{1,4}\s{0,2}页(?:\s{0,2}[,/]?\s{0,2}共\s{0,2}\d{1,4}\s{0,2}页)?|\d{1,4}\s{0,2}/\s{0,2}\d{1,4})$")
+_SENTENCE_END = rxcache.compile(r"[。!?;]")
+_SENTENCE = rxcache.compile(r"[^。!?]{1,2000}[。!?]?")
 #: a menu bar has at least this many items of at most this many characters (see Furniture.is_menu)
 MENU_ITEMS, MENU_ITEM_CHARS = 3, 8
-_MENU_SPLIT = re.compile(r"[\s|｜/·•]+")
+_MENU_SPLIT = rxcache.compile(r"[\s|｜/·•]+")
 #: the English gloss bilingual sites print after a Chinese label ("来源 Source：", "发布日期 Release Date：")
 _GLOSS = r"(?:\s{0,2}[A-Za-z]{2,12}(?:\s[A-Za-z]{2,12}){0,2})?"
 #: separators that make a breadcrumb on their own when there are two of them
@@ -82,44 +83,44 @@ class Furniture:
         # "索引号：…" "[ 主题分类 ] 卫生" "【发布日期】…" anywhere on a line: a label followed by a colon or a closing bracket
         # (or a pipe table's "发布日期 | 2024-03-22 |", or with an English gloss: "来源 Source：")
         # — a generic label ("时间", "来源") never before a pipe: "时间 | 事项" heads a table of the report
-        self.field = re.compile(
+        self.field = rxcache.compile(
             rf"(?:^|[\s【\[|{bullets}])\s?(?:({any_label}){_GLOSS}\s{{0,3}}(?:[:：]|[】\]])|({alternation(specific)})\s{{0,3}}[|｜])"
         )
         # a row that starts with a label even without a colon: "• 文号" "• 成文日期 2021-04-16" "- 标题:……"
         # (after a bullet the value may follow the label directly: spaces between Chinese characters are gone)
-        self.row = re.compile(
+        self.row = rxcache.compile(
             rf"^(?:[{bullets}]\s{{0,3}}[【\[]?\s{{0,2}}(?P<label>{alternation(specific)})\s{{0,2}}[】\]]?\s{{0,3}}[:：]?"
             rf"|[【\[]?\s{{0,2}}(?P<label2>{alternation(specific)})\s{{0,2}}[】\]]?(?:\s{{0,3}}[:：]|\s{{1,3}}|$))\s{{0,3}}(?P<value>.{{0,160}})$"
         )
-        self.labelled = re.compile(rf"^[{bullets}]?\s{{0,3}}[【\[]?\s{{0,2}}(?P<label>{any_label})\s{{0,2}}[】\]]?\s{{0,3}}[:：]\s{{0,3}}(?P<value>.{{0,160}})$")
+        self.labelled = rxcache.compile(rf"^[{bullets}]?\s{{0,3}}[【\[]?\s{{0,2}}(?P<label>{any_label})\s{{0,2}}[】\]]?\s{{0,3}}[:：]\s{{0,3}}(?P<value>.{{0,160}})$")
         # "发布日期：2024-03-22", "[ 发布日期 ] …", a pipe table's "发布日期 | 2024-03-22 |", and a bilingual
         # site's English gloss between label and value ("发布日期 Date：2024.03.25")
-        self.date_field = re.compile(
+        self.date_field = rxcache.compile(
             rf"({alternation(self.date_rank)}){_GLOSS}\s{{0,3}}(?:[】\]]\s{{0,2}}[:：|｜]?|[:：|｜])?\s{{0,3}}({DATE})"
         )
-        self.title_field = re.compile(r"(?:^|[\s【\[|" + bullets + r"])(?:文件标题|标题|文件名称|信息名称|名称)\s{0,2}[】\]]?\s{0,3}[:：]?\s{0,3}(\S.{1,120})$")
-        self.widget_words = re.compile(alternation(v.chrome_words) + "|" + "|".join(re.escape(m) for m in v.chrome_marks) + r"|\s")
-        self.widget_word = re.compile(alternation(v.chrome_words))
+        self.title_field = rxcache.compile(r"(?:^|[\s【\[|" + bullets + r"])(?:文件标题|标题|文件名称|信息名称|名称)\s{0,2}[】\]]?\s{0,3}[:：]?\s{0,3}(\S.{1,120})$")
+        self.widget_words = rxcache.compile(alternation(v.chrome_words) + "|" + "|".join(re.escape(m) for m in v.chrome_marks) + r"|\s")
+        self.widget_word = rxcache.compile(alternation(v.chrome_words))
         markers, roots = alternation(v.breadcrumb_markers), alternation(v.breadcrumb_roots)
         seps = alternation(v.breadcrumb_separators)
-        self.breadcrumb = re.compile(rf"^(?:(?:{markers})\s{{0,3}}(?:[:：]|(?=\s{{0,3}}(?:{roots}|{seps})))|(?:{roots})\s{{0,3}}(?:{seps}))")
-        self.strong_separator = re.compile(alternation(_STRONG_SEPARATORS))
-        self.clock = re.compile(alternation(v.clock_markers))
-        self.byline = re.compile(alternation(v.byline_markers))
-        self.footer = re.compile(alternation(v.footer_words))
-        self.related = re.compile(rf"^[【\[]?\s{{0,2}}(?:{alternation(v.related_links)})\s{{0,2}}[】\]]?\s{{0,2}}[:：]?$")
+        self.breadcrumb = rxcache.compile(rf"^(?:(?:{markers})\s{{0,3}}(?:[:：]|(?=\s{{0,3}}(?:{roots}|{seps})))|(?:{roots})\s{{0,3}}(?:{seps}))")
+        self.strong_separator = rxcache.compile(alternation(_STRONG_SEPARATORS))
+        self.clock = rxcache.compile(alternation(v.clock_markers))
+        self.byline = rxcache.compile(alternation(v.byline_markers))
+        self.footer = rxcache.compile(alternation(v.footer_words))
+        self.related = rxcache.compile(rf"^[【\[]?\s{{0,2}}(?:{alternation(v.related_links)})\s{{0,2}}[】\]]?\s{{0,2}}[:：]?$")
         self.categories = set(v.category_words)
         self.menu_words = set(v.chrome_words) | set(v.breadcrumb_roots)
-        self.fanwen = re.compile(alternation(v.fanwen_phrases))
-        self.watermark = re.compile("|".join(f"(?:{p})" for p in v.watermarks)) if v.watermarks else None
+        self.fanwen = rxcache.compile(alternation(v.fanwen_phrases))
+        self.watermark = rxcache.compile("|".join(f"(?:{p})" for p in v.watermarks)) if v.watermarks else None
         # words one of which every watermark holds: a line without any is not searched (None: search every line)
         hints = required_words(self.watermark.pattern) if self.watermark is not None else None
-        self.watermark_hint = re.compile("|".join(re.escape(w) for w in sorted(hints, key=len, reverse=True))) if hints else None
-        self.any_date = re.compile(DATE)
-        self.date_line = re.compile(
+        self.watermark_hint = rxcache.compile("|".join(re.escape(w) for w in sorted(hints, key=len, reverse=True))) if hints else None
+        self.any_date = rxcache.compile(DATE)
+        self.date_line = rxcache.compile(
             rf"^(?:(?:{alternation(self.date_rank)})\s{{0,2}}[:：]?\s{{0,2}})?{DATE}\s{{0,2}}日?(?:\s{{0,2}}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$"
         )
-        self.edge_marks = re.compile(r"^[\s|｜•·●▪■◆\-*【\[\]】>»:：]{1,10}|[\s|｜•·●▪■◆\-*【\[\]】>»:：]{1,10}$")
+        self.edge_marks = rxcache.compile(r"^[\s|｜•·●▪■◆\-*【\[\]】>»:：]{1,10}|[\s|｜•·●▪■◆\-*【\[\]】>»:：]{1,10}$")
 
     # ------------------------------------------------------------ lines
 

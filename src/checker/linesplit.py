@@ -26,6 +26,7 @@ import re
 import unicodedata
 from typing import Optional
 
+from . import rxcache
 from .vocabulary import vocabulary
 
 #: a line at least this long (characters) is a lost-line-break text: "1." and "(1)" may start headings in it
@@ -37,21 +38,21 @@ _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 #: (rank, pattern of a numbering at the current position; group 1 is the ordinal)
 _NUMBERINGS = (
-    (0, re.compile(rf"第([{_NUM}]{{1,3}})部分")),
-    (1, re.compile(rf"([{_NUM}]{{1,3}})\s?、(?![{_NUM}])")),  # not "二、三季度"
-    (2, re.compile(rf"\(([{_NUM}]{{1,3}})\)\s?[、.]?(?![、,;:)])")),
-    (3, re.compile(r"(\d{1,2})\s?[、.](?=[\u4e00-\u9fff])")),
-    (4, re.compile(r"\((\d{1,2})\)(?=[\u4e00-\u9fff])")),
+    (0, rxcache.compile(rf"第([{_NUM}]{{1,3}})部分")),
+    (1, rxcache.compile(rf"([{_NUM}]{{1,3}})\s?、(?![{_NUM}])")),  # not "二、三季度"
+    (2, rxcache.compile(rf"\(([{_NUM}]{{1,3}})\)\s?[、.]?(?![、,;:)])")),
+    (3, rxcache.compile(r"(\d{1,2})\s?[、.](?=[\u4e00-\u9fff])")),
+    (4, rxcache.compile(r"\((\d{1,2})\)(?=[\u4e00-\u9fff])")),
 )
 #: where a numbering may start: 第[一…] | [一…]{1,3}\s?、 | \([一…\d] | \d{1,2}\s?[、.], written with one
 #: character class first (each branch then checks the character it began with), so that the
 #: search skips every other character at C speed
-_START = re.compile(
+_START = rxcache.compile(
     rf"[第(\d{_NUM}](?:(?<=第)[{_NUM}]|(?<=[{_NUM}])[{_NUM}]{{0,2}}\s?、|(?<=\()[{_NUM}\d]|(?<=\d)\d?\s?[、.])"
 )
 _SENTENCE_END = "。!?;:"
-_STOP = re.compile(r"[。!?;]")
-_TITLE_AT_START = re.compile(r"^[^。,;:!?]{6,60}?(?:报告|情况|总结)(?=(?:19|20)\d{2}\s?年|[^。,;]{2,24}:)")
+_STOP = rxcache.compile(r"[。!?;]")
+_TITLE_AT_START = rxcache.compile(r"^[^。,;:!?]{6,60}?(?:报告|情况|总结)(?=(?:19|20)\d{2}\s?年|[^。,;]{2,24}:)")
 
 
 def ordinal(numeral: str) -> Optional[int]:

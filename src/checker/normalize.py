@@ -27,6 +27,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from . import rxcache
 from .furniture import furniture
 from .linesplit import Splitter
 from .model import Document, SourceLine
@@ -34,29 +35,29 @@ from .textkit import is_prose
 from .titlewords import looks_like_title
 
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE = rxcache.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # (the "(" first and the character before it looked back at from there: a pattern that starts with
 # a character, not a look-behind, is searched for at C speed)
-_PINYIN = re.compile(rf"\((?<=[{CJK}]\()(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}})\)")
-_PUNCT_RUN = re.compile(r"[,、。;:]{2,}")
+_PINYIN = rxcache.compile(rf"\((?<=[{CJK}]\()(?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{{1,7}})\)")
+_PUNCT_RUN = rxcache.compile(r"[,、。;:]{2,}")
 # spaces between Chinese characters (or their punctuation); the space first, as in _PINYIN
-_CJK_SPACE = re.compile(rf"[ \t](?<=[{CJK}、。,;:“”《》()][ \t])[ \t]*(?=[{CJK}、。,;:“”《》()])")
-_SPACES = re.compile(r"[ \t]+")
+_CJK_SPACE = rxcache.compile(rf"[ \t](?<=[{CJK}、。,;:“”《》()][ \t])[ \t]*(?=[{CJK}、。,;:“”《》()])")
+_SPACES = rxcache.compile(r"[ \t]+")
 # Markdown emphasis and quoting ("**一、主要举措和成效**", "> 正文"): never part of a report's words
-_MD_MARKUP = re.compile(r"\*\*|__|^\s*>\s?")
+_MD_MARKUP = rxcache.compile(r"\*\*|__|^\s*>\s?")
 # outside Markdown only a line wrapped whole in emphasis ("**一、主要举措和成效**") is markup:
 # elsewhere "**区" "召开会议**次" "****" are the blanks of a 范文 (template-placeholder)
-_QUOTE = re.compile(r"^\s*>\s?")
-_WRAPPED = re.compile(r"^\s{0,4}(?:\*\*|__)(?=[^*_\s])(.{1,300}?)(?<=[^*_\s])(?:\*\*|__)\s{0,4}$")
-_BREAKS = re.compile("[\r\n\x85\u2028\u2029]")  # a line never holds a line break
+_QUOTE = rxcache.compile(r"^\s*>\s?")
+_WRAPPED = rxcache.compile(r"^\s{0,4}(?:\*\*|__)(?=[^*_\s])(.{1,300}?)(?<=[^*_\s])(?:\*\*|__)\s{0,4}$")
+_BREAKS = rxcache.compile("[\r\n\x85\u2028\u2029]")  # a line never holds a line break
 #: a year in Chinese numerals ("二〇二三年度", "二○二四年三月"): read as "2023年度", "2024年三月", so that
 #: every rule that reads years reads it (the title's year, the plan's, title-format, the kinds of documents)
-_CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十百])((?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})(?=\s?年)")
+_CN_YEAR = rxcache.compile(r"(?<![〇○零一二三四五六七八九十百])((?:一九|二[〇○零])[〇○零一二三四五六七八九]{2})(?=\s?年)")
 _CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 #: HTML entities left in text scraped from a page ("&nbsp;", "&ldquo;放管服&rdquo;", "&#12289;")
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_ENTITY = rxcache.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
-_DATE = re.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_DATE = rxcache.compile(r"(20\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 #: how far after a metadata row with no value its value may stand ("• 成文日期:" / "" / "2024-02-19")
 _VALUE_GAP = 2
 #: a value line of a metadata row is short and has no sentence in it
@@ -290,7 +291,7 @@ def _row_values(fx, texts: list[str], kinds: list) -> dict[int, tuple[str, int]]
     return values
 
 
-_SENTENCE_STOP = re.compile(r"[。!?;]")
+_SENTENCE_STOP = rxcache.compile(r"[。!?;]")
 
 
 def _header_furniture(fx, texts: list[str], kinds: list) -> None:

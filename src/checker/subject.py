@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from . import rxcache
 from .furniture import furniture, is_date_line
 from .normalize import TextLine
 from .titlewords import clean_title, is_addressee, is_document_number
@@ -33,13 +34,13 @@ SIGNATURE_LINES = 4
 _SIGNATURE_MAX = 30
 #: how much of the opening is read for its subject
 OPENING_CHARS = 200
-_SIGNATURE_DATE = re.compile(r"^\s*(20\d{2}|二〇[一二三四五六七八九〇零]{2})\s*年")
-_PUNCT = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】·.\-—_]")
+_SIGNATURE_DATE = rxcache.compile(r"^\s*(20\d{2}|二〇[一二三四五六七八九〇零]{2})\s*年")
+_PUNCT = rxcache.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】·.\-—_]")
 #: characters that never stand inside an organ's name (a preposition or particle: "在市委……领导下")
 _NOT_IN_NAME = "在的对把被了"
 _JOINERS = "、和与及"
 #: a site's column in brackets before a headline: "【法治政府建设】蓝湾经开区综合执法局2023年……"
-_COLUMN_TAG = re.compile(r"^\s{0,2}【[^】]{1,12}】")
+_COLUMN_TAG = rxcache.compile(r"^\s{0,2}【[^】]{1,12}】")
 
 
 @dataclass(frozen=True)
@@ -68,30 +69,30 @@ class _Patterns:
         joined = rf"(?:{short_name}(?:{suffix})|[{levels}](?:人民)?政府)"
         verbs = alternation(v.subject_verbs)
         # an organ (or two or three joined: "共和乡党委、政府") followed by its predicate
-        self.organ_at = re.compile(
+        self.organ_at = rxcache.compile(
             rf"\s{{0,2}}(?P<organ>{organ}(?:\s{{0,2}}[{_JOINERS}]\s{{0,2}}{joined}){{0,2}})(?=\s{{0,2}}(?:{verbs}))"
         )
-        self.clause_start = re.compile(r"[,，;；:：。!！]")
+        self.clause_start = rxcache.compile(r"[,，;；:：。!！]")
         # "现将某镇2023年法治政府建设情况报告如下": the formula that hands over the report names its author
-        self.handover = re.compile(rf"现将\s{{0,2}}(?P<organ>{organ})(?=\s{{0,2}}(?:\d|的|法治|依法|年度|今年|一年|本年|上年|上一年))")
+        self.handover = rxcache.compile(rf"现将\s{{0,2}}(?P<organ>{organ})(?=\s{{0,2}}(?:\d|的|法治|依法|年度|今年|一年|本年|上年|上一年))")
         # "我受县人民政府委托，向县人大常委会报告……": who delivers a report names whose it is
-        self.entrusted = re.compile(rf"受\s{{0,2}}(?P<organ>{organ})\s{{0,2}}(?:的)?委托")
+        self.entrusted = rxcache.compile(rf"受\s{{0,2}}(?P<organ>{organ})\s{{0,2}}(?:的)?委托")
         # "根据县委……要求" "按照……" "为……": a lead-in, not a subject
-        self.lead_in = re.compile(rf"^(?:{alternation(v.subject_lead_ins)})")
+        self.lead_in = rxcache.compile(rf"^(?:{alternation(v.subject_lead_ins)})")
         self.pronouns = tuple(v.subject_pronouns)
         pronouns = alternation(v.subject_pronouns)
         short = alternation(s for s in suffixes if len(s) <= 2)
-        self.pronoun = re.compile(rf"(?:{pronouns})(?:{short})(?=\s{{0,2}}(?:{verbs})|[\d,，、的])")
-        self.organ_end = re.compile(rf"(?:{suffix})$")
+        self.pronoun = rxcache.compile(rf"(?:{pronouns})(?:{short})(?=\s{{0,2}}(?:{verbs})|[\d,，、的])")
+        self.organ_end = rxcache.compile(rf"(?:{suffix})$")
         # a subject that only says what kind of organ wrote it: 我局, 本县, 街道, 区政府, 自治区
         # (or a 范文's blank before the kind: ××局, XX县人民政府)
         blanks = alternation(v.placeholder_names)
-        self.kind_only = re.compile(
+        self.kind_only = rxcache.compile(
             rf"(?:(?:{blanks})*(?:{pronouns})?(?:{short})|(?:{blanks})*(?:{alternation(v.bare_subjects)}|[{levels}](?:人民)?政府|{suffix}))"
         )
-        self.party_prefix = re.compile(rf"^(?:{alternation(v.party_prefixes)})")
-        self.party_suffix = re.compile(rf"(?:{alternation(v.party_suffixes)})$")
-        self.split = re.compile(r"[\s、]{1,3}")  # not 和: 共和乡, 和平区
+        self.party_prefix = rxcache.compile(rf"^(?:{alternation(v.party_prefixes)})")
+        self.party_suffix = rxcache.compile(rf"(?:{alternation(v.party_suffixes)})$")
+        self.split = rxcache.compile(r"[\s、]{1,3}")  # not 和: 共和乡, 和平区
 
 
 @lru_cache(maxsize=1)
@@ -108,9 +109,9 @@ def cut_subject(text: str, detect) -> str:
     """What a title says before its subject ends, by the rulebook's ``detect`` (years and 关于 removed)."""
     subject = text
     for pattern in detect.subject_strip:
-        subject = re.sub(pattern, "", subject)
+        subject = rxcache.compile(pattern).sub("", subject)
     if detect.subject_end:
-        m = re.search(detect.subject_end, subject)
+        m = rxcache.compile(detect.subject_end).search(subject)
         if m:
             subject = subject[: m.start()]
     return subject
@@ -157,7 +158,7 @@ def opening_lines(body: list[TextLine], title_line: Optional[TextLine]) -> list[
         text = ln.text
         if is_addressee(text) or is_document_number(text) or is_date_line(text) or furniture().is_category(text):
             continue
-        if len(text) < 12 and not re.search(r"[,。;]", text):
+        if len(text) < 12 and not rxcache.compile(r"[,。;]").search(text):
             continue  # a name, a repeated short title, a stray heading word
         if text.startswith(("——", "—", "--")):
             continue  # a subtitle: "——2024年3月26日在县人大常委会第十五次会议上"

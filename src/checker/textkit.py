@@ -9,20 +9,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import rxcache
+
 #: Chinese numerals as used in numbering (一、 （二） 十三是)
 NUMERALS = "一二三四五六七八九十"
 #: one Chinese character (the basic block)
-CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK = rxcache.compile(r"[\u4e00-\u9fff]")
 #: punctuation and spacing that do not change what a paragraph says
-PUNCT = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】\-—·.]")
+PUNCT = rxcache.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】\-—·.]")
 #: a figure (an integer or a decimal)
-DIGITS = re.compile(r"\d+(\.\d+)?")
+DIGITS = rxcache.compile(r"\d+(\.\d+)?")
 #: a figure in the sense of the substance rules: not a year, month, day or number sign
 FIGURE = r"(?<![\d.])\d{1,12}(\.\d{1,6})?(?![\d.年月日号])"
 #: how the readers join the cells of a table row (readers/word.py, readers/web.py)
 CELL = " | "
 #: a sentence, ending at 。 ; ! ? or at the end of the text
-SENTENCE = re.compile(r"[^。;!?\n]+[。;!?]?")
+SENTENCE = rxcache.compile(r"[^。;!?\n]+[。;!?]?")
 
 
 def without_overlaps(spans: list) -> list:
@@ -36,7 +38,7 @@ def without_overlaps(spans: list) -> list:
     return kept
 
 
-_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+_NOT_CJK = rxcache.compile(r"[^\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=4096)
@@ -53,7 +55,7 @@ def squeeze(text: str) -> str:
     return PUNCT.sub("", text)
 
 
-_PROSE_MARK = re.compile(r"[,。;]")
+_PROSE_MARK = rxcache.compile(r"[,。;]")
 
 
 def is_prose(text: str) -> bool:

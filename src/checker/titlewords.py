@@ -11,32 +11,33 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from . import rxcache
 from .vocabulary import alternation, vocabulary
 
-_YEAR = re.compile(r"(20\d{2})\s{0,2}年")
+_YEAR = rxcache.compile(r"(20\d{2})\s{0,2}年")
 #: a numbered item ("一是……") is not a title
-_ITEM = re.compile(r"^[一二三四五六七八九十]{1,3}是")
+_ITEM = rxcache.compile(r"^[一二三四五六七八九十]{1,3}是")
 _ENDS = ("。", ";", ",", ":")
 
 
 class _Compiled:
     def __init__(self) -> None:
         v = vocabulary()
-        self.title_words = re.compile(alternation(v.title_words))
+        self.title_words = rxcache.compile(alternation(v.title_words))
         self.heads = tuple(v.title_heads)
-        self.strip = [re.compile(p) for p in v.title_strip]
-        self.number = re.compile("|".join(f"(?:{p})" for p in v.document_numbers))
+        self.strip = [rxcache.compile(p) for p in v.title_strip]
+        self.number = rxcache.compile("|".join(f"(?:{p})" for p in v.document_numbers))
         # "……的报告（X政发〔2024〕5号）", "……报告[临司发〔2024〕6号]"
-        self.number_at_end = re.compile(rf"[(（\[【]?\s{{0,2}}(?:{'|'.join(v.document_numbers)})\s{{0,2}}[)）\]】]?\s{{0,3}}$")
-        self.number_only = re.compile(rf"^\s{{0,3}}(?:{'|'.join(v.document_numbers)})\s{{0,3}}$")
+        self.number_at_end = rxcache.compile(rf"[(（\[【]?\s{{0,2}}(?:{'|'.join(v.document_numbers)})\s{{0,2}}[)）\]】]?\s{{0,3}}$")
+        self.number_only = rxcache.compile(rf"^\s{{0,3}}(?:{'|'.join(v.document_numbers)})\s{{0,3}}$")
         suffix = alternation(v.organ_suffixes)
         # "通城镇人民政府", "中共某县委 某县人民政府": a short line that is only organ names
-        self.organ_line = re.compile(rf"^[^。,;:!?《》\d]{{0,30}}(?:{suffix})$")
-        self.site_name = re.compile(rf"(?:{alternation(v.site_name_endings)})$")
+        self.organ_line = rxcache.compile(rf"^[^。,;:!?《》\d]{{0,30}}(?:{suffix})$")
+        self.site_name = rxcache.compile(rf"(?:{alternation(v.site_name_endings)})$")
         # "市委、市政府:" "中共禄丰市委、市人民政府:" "唐山市人民政府:": to whom a report is addressed
         # a title that starts without naming who reports ("关于……", "2023年……")
-        self.no_organ_start = re.compile(rf"^(?:{alternation(v.title_starts_without_organ)}|(?:19|20)\d{{2}}\s{{0,2}}年)")
-        self.addressee = re.compile(rf"^[^。,;!?]{{0,40}}(?:{suffix})\s{{0,2}}[:：]$")
+        self.no_organ_start = rxcache.compile(rf"^(?:{alternation(v.title_starts_without_organ)}|(?:19|20)\d{{2}}\s{{0,2}}年)")
+        self.addressee = rxcache.compile(rf"^[^。,;!?]{{0,40}}(?:{suffix})\s{{0,2}}[:：]$")
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from .. import rxcache
 from ..schema import Severity, param
 from ..textkit import cjk_len
 
@@ -42,23 +43,23 @@ _NUM = "一二三四五六七八九十"
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 #: (rank, ordinal pattern at a position: group "n" the ordinal, group "p" the punctuation after it)
 _LEVELS = (
-    (0, re.compile(rf"第(?P<n>[{_NUM}]{{1,3}})(?:部分|章)(?P<p>\s?[、.,:]?)")),
-    (1, re.compile(rf"(?P<n>[{_NUM}]{{1,3}})(?P<p>\s?[、.,])(?![{_NUM}、])")),
-    (2, re.compile(rf"\((?P<n>[{_NUM}]{{1,3}})\)(?P<p>\s?[、.,]?)(?![、.,;:)])")),
+    (0, rxcache.compile(rf"第(?P<n>[{_NUM}]{{1,3}})(?:部分|章)(?P<p>\s?[、.,:]?)")),
+    (1, rxcache.compile(rf"(?P<n>[{_NUM}]{{1,3}})(?P<p>\s?[、.,])(?![{_NUM}、])")),
+    (2, rxcache.compile(rf"\((?P<n>[{_NUM}]{{1,3}})\)(?P<p>\s?[、.,]?)(?![、.,;:)])")),
     # "1." / "1、" ("1、2022年……" too) but not a decimal ("1.5亿元"), a range ("3、4月") nor a date ("12.31")
-    (3, re.compile(r"(?P<n>\d{1,2})(?P<p>\s?(?:、|\.(?!\d{1,3}(?!\d))))(?!\d{1,2}(?!\d)|[、.])")),
-    (4, re.compile(r"\((?P<n>\d{1,2})\)(?P<p>\s?[、.,]?)(?![、.,;:)\d])")),
+    (3, rxcache.compile(r"(?P<n>\d{1,2})(?P<p>\s?(?:、|\.(?!\d{1,3}(?!\d))))(?!\d{1,2}(?!\d)|[、.])")),
+    (4, rxcache.compile(r"\((?P<n>\d{1,2})\)(?P<p>\s?[、.,]?)(?![、.,;:)\d])")),
 )
 #: the ordinal as 公文 rules write it at each level (GB/T 9704—2012, 7.3.3)
 _STANDARD = {0: "第{n}部分", 1: "{n}、", 2: "({n})", 3: "{n}.", 4: "({n})"}
 #: what may stand before a heading inside a line: the end of a sentence (and spaces)
-_INLINE_AFTER = re.compile(r"[。!?;:]\s{0,2}$")
-_INLINE_START = re.compile(rf"第[{_NUM}]|[{_NUM}]{{1,3}}\s?[、.,]|\([{_NUM}\d]|\d{{1,2}}\s?[、.]")
+_INLINE_AFTER = rxcache.compile(r"[。!?;:]\s{0,2}$")
+_INLINE_START = rxcache.compile(rf"第[{_NUM}]|[{_NUM}]{{1,3}}\s?[、.,]|\([{_NUM}\d]|\d{{1,2}}\s?[、.]")
 #: an _INLINE_START after what _INLINE_AFTER finds, in one pass (group 1: the start); none is missed
 #: for a start that does not follow a sentence end: no start holds such a mark or begins with a space
-_INLINE_HEADING = re.compile(rf"[。!?;:]\s{{0,2}}({_INLINE_START.pattern})")
+_INLINE_HEADING = rxcache.compile(rf"[。!?;:]\s{{0,2}}({_INLINE_START.pattern})")
 #: a short line without numbering that reads like a heading ("存在的问题", "主要做法：")
-_SENTENCE_MARK = re.compile(r"[。;,!?]")
+_SENTENCE_MARK = rxcache.compile(r"[。;,!?]")
 
 
 @dataclass(frozen=True)

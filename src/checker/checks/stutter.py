@@ -33,14 +33,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import rxcache
 from ..schema import Phrases, param
 from ..tokens import Boundaries
 
 KIND = "stutter"
 
-_DOUBLE = re.compile(r"([\u4e00-\u9fff])\1")
+_DOUBLE = rxcache.compile(r"([\u4e00-\u9fff])\1")
 #: a word of two to four characters written twice (ABAB); a back-reference in code, bounded
-_DOUBLE_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_DOUBLE_WORD = rxcache.compile(r"([\u4e00-\u9fff]{2,4})\1")
 
 
 @dataclass(frozen=True)
