@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 from . import rxcache
@@ -122,11 +123,65 @@ def mark_guidance(nd: NormalizedDocument, markers) -> NormalizedDocument:
     return nd
 
 
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
+#: what OpenCC's t2s may change: its one-character keys whose value is another character, and the
+#: longer such keys made of other characters, with the sizes of the files they come from
+#: (written by scripts/opencc_chars.py from OpenCC's own dictionaries)
+_T2S_KEYS = Path(__file__).resolve().parent / "data" / "opencc_t2s_chars.txt"
 
-    return opencc.OpenCC("t2s")
+
+@lru_cache(maxsize=1)
+def _t2s_keys() -> Optional[tuple[frozenset, tuple[str, ...]]]:
+    """The characters and the phrases OpenCC's t2s may change (a text with none of them it
+    returns unchanged), while the installed OpenCC has the dictionaries they were read from;
+    else None (every text goes through OpenCC)."""
+    try:
+        import importlib.util
+        import os
+
+        header, chars, phrases = _T2S_KEYS.read_text(encoding="utf-8").split("\n")[:3]
+        spec = importlib.util.find_spec("opencc")
+        share = Path(spec.submodule_search_locations[0]) / "clib" / "share" / "opencc"
+        for item in header.split():
+            name, size = item.rsplit(":", 1)
+            if os.stat(share / name).st_size != int(size):
+                return None
+    except Exception:  # noqa: BLE001 - no data or another OpenCC: every text goes through OpenCC
+        return None
+    # NUL and lone surrogates go through OpenCC too (it refuses what UTF-8 cannot encode)
+    chars = frozenset(chars) | {"\x00"} | {chr(c) for c in range(0xD800, 0xE000)}
+    return chars, tuple(phrases.split())
+
+
+class _Simplifier:
+    """OpenCC t2s, imported and set up (~16 ms) only for a text it may change."""
+
+    def __init__(self) -> None:
+        self._opencc = None
+        self._keys = _t2s_keys()
+
+    def unchanged(self, text: str) -> bool:
+        """Whether OpenCC would return ``text`` as it is (no key it replaces occurs in it)."""
+        if self._keys is None:
+            return False
+        chars, phrases = self._keys
+        present = set(text)
+        if not chars.isdisjoint(present):
+            return False
+        return not any(present.issuperset(p) and p in text for p in phrases)
+
+    def convert(self, text: str) -> str:
+        if self.unchanged(text):
+            return text
+        if self._opencc is None:
+            import opencc
+
+            self._opencc = opencc.OpenCC("t2s")
+        return self._opencc.convert(text)
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> _Simplifier:
+    return _Simplifier()
 
 
 def simplified(text: str) -> str:
