@@ -130,7 +130,7 @@ _T2S_KEYS = Path(__file__).resolve().parent / "data" / "opencc_t2s_chars.txt"
 
 
 @lru_cache(maxsize=1)
-def _t2s_keys() -> Optional[tuple[frozenset, tuple[str, ...]]]:
+def _t2s_keys() -> Optional[tuple[frozenset, dict[str, list[str]]]]:
     """The characters and the phrases OpenCC's t2s may change (a text with none of them it
     returns unchanged), while the installed OpenCC has the dictionaries they were read from;
     else None (every text goes through OpenCC)."""
@@ -149,7 +149,10 @@ def _t2s_keys() -> Optional[tuple[frozenset, tuple[str, ...]]]:
         return None
     # NUL and lone surrogates go through OpenCC too (it refuses what UTF-8 cannot encode)
     chars = frozenset(chars) | {"\x00"} | {chr(c) for c in range(0xD800, 0xE000)}
-    return chars, tuple(phrases.split())
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrases.split():
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return chars, by_first
 
 
 class _Simplifier:
@@ -163,11 +166,11 @@ class _Simplifier:
         """Whether OpenCC would return ``text`` as it is (no key it replaces occurs in it)."""
         if self._keys is None:
             return False
-        chars, phrases = self._keys
+        chars, by_first = self._keys
         present = set(text)
         if not chars.isdisjoint(present):
             return False
-        return not any(present.issuperset(p) and p in text for p in phrases)
+        return not any(p in text for c in present.intersection(by_first) for p in by_first[c])
 
     def convert(self, text: str) -> str:
         if self.unchanged(text):
