@@ -36,8 +36,9 @@ from .normalize import TextLine
 from .rulebook import Part, Rulebook
 from .textkit import cjk_len
 from .tokens import Boundaries, find_words
+from . import rxcache
 
-_NOISE = re.compile(r"[\s,、。;:!?“”\"'()《》〈〉<>\[\]【】\-—_·.0-9]")
+_NOISE = rxcache.compile(r"[\s,、。;:!?“”\"'()《》〈〉<>\[\]【】\-—_·.0-9]")
 
 
 @dataclass
@@ -206,7 +207,7 @@ def _opened(part: Part, outline: Outline, lines: list[TextLine]) -> list[TextLin
 
 
 #: a sentence that ends with a stop (a signature line "某镇人民政府" does not)
-_STOPPED = re.compile(r"[^。;!?]{1,500}[。;!?]")
+_STOPPED = rxcache.compile(r"[^。;!?]{1,500}[。;!?]")
 
 
 @lru_cache(maxsize=8192)
@@ -222,7 +223,7 @@ def _heads_causes(text: str, container_words: tuple, words: tuple, aliases: tupl
 
 @lru_cache(maxsize=64)
 def _compiled(patterns: tuple[str, ...]) -> tuple:
-    return tuple(re.compile(p) for p in patterns)
+    return tuple(rxcache.compile(p) for p in patterns)
 
 
 def _find_causes(part: Part, container: PartMatch, outline: Outline, rulebook: Rulebook) -> PartMatch:

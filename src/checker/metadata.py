@@ -10,9 +10,10 @@ from typing import Optional
 from .furniture import is_date_line
 from .normalize import NormalizedDocument, TextLine, parse_date
 from .outline import Outline
+from . import rxcache
 
-YEAR = re.compile(r"(?<![\d-])(20\d{2})\s*年(?:度)?")
-YEAR_RANGE = re.compile(r"20\d{2}\s*[-—–~至到]+\s*20\d{2}\s*年?")
+YEAR = rxcache.compile(r"(?<![\d-])(20\d{2})\s*年(?:度)?")
+YEAR_RANGE = rxcache.compile(r"20\d{2}\s*[-—–~至到]+\s*20\d{2}\s*年?")
 
 
 def years_in(text: str) -> list[int]:
@@ -75,7 +76,7 @@ def _body_years(outline: Outline, parts: Optional[dict] = None) -> list[int]:
     return found
 
 
-_CN_DATE = re.compile(r"(?:[〇○零一二三四五六七八九]{4}|20\d{2})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
+_CN_DATE = rxcache.compile(r"(?:[〇○零一二三四五六七八九]{4}|20\d{2})年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$")
 
 
 def ends_with_date(text: str) -> bool:
@@ -84,7 +85,7 @@ def ends_with_date(text: str) -> bool:
     return len(text) <= 40 and bool(_DATE_AT_END.search(text) or _CN_DATE.search(text))
 
 
-_DATE_AT_END = re.compile(r"20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
+_DATE_AT_END = rxcache.compile(r"20\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?$")
 
 
 

@@ -19,24 +19,25 @@ from .furniture import furniture, is_date_line
 from .normalize import NormalizedDocument, TextLine, clean_text, simplified
 from .textkit import CELL, cjk_len, is_prose
 from .titlewords import clean_title, is_addressee, is_document_number, is_organ_line, looks_like_title, starts_without_organ
+from . import rxcache
 
 _NUM = "一二三四五六七八九十百零〇两"
 
 #: (rank, pattern).  Rank 0 is the most significant.
 _NUMBERINGS = (
-    (0, re.compile(rf"^第[{_NUM}\d]+(部分|章)\s*[、.:]?\s*")),
-    (1, re.compile(rf"^[{_NUM}]{{1,3}}\s*[、.,]\s*")),
-    (2, re.compile(rf"^[(][{_NUM}]{{1,3}}[)]\s*[、.]?\s*")),
+    (0, rxcache.compile(rf"^第[{_NUM}\d]+(部分|章)\s*[、.:]?\s*")),
+    (1, rxcache.compile(rf"^[{_NUM}]{{1,3}}\s*[、.,]\s*")),
+    (2, rxcache.compile(rf"^[(][{_NUM}]{{1,3}}[)]\s*[、.]?\s*")),
     # "1." / "1、" but not a decimal ("1.5亿元"); "3.2022年工作计划" is a heading
-    (3, re.compile(r"^\d{1,2}\s*(?:、|\.(?=\s|20\d{2}\s*年|\D))\s*")),
-    (4, re.compile(r"^[(]\d{1,2}[)]\s*[、.]?\s*")),
+    (3, rxcache.compile(r"^\d{1,2}\s*(?:、|\.(?=\s|20\d{2}\s*年|\D))\s*")),
+    (4, rxcache.compile(r"^[(]\d{1,2}[)]\s*[、.]?\s*")),
 )
 #: a number followed by a space only ("一 主要举措和成效") counts for short lines.
-_LOOSE_L1 = re.compile(rf"^[{_NUM}]{{1,3}}\s+(?=\S)")
+_LOOSE_L1 = rxcache.compile(rf"^[{_NUM}]{{1,3}}\s+(?=\S)")
 #: how every numbering above (and _LOOSE_L1) starts: a line that does not start so has none
-_NUMBERING_START = re.compile(rf"[第(\d{_NUM}]")
-_ITEM = re.compile(rf"^[{_NUM}]{{1,3}}是")
-_SENTENCE_END = re.compile(r"[。!?;]")
+_NUMBERING_START = rxcache.compile(rf"[第(\d{_NUM}]")
+_ITEM = rxcache.compile(rf"^[{_NUM}]{{1,3}}是")
+_SENTENCE_END = rxcache.compile(r"[。!?;]")
 
 MAX_HEADING_CHARS = 60
 
@@ -165,7 +166,7 @@ def _adjacent(nd: NormalizedDocument, first: TextLine, then: TextLine) -> bool:
 
 
 #: a line that ends a title: it reports something ("……的报告", "……工作情况", "……总结")
-_TITLE_END = re.compile(r"(?:报告|情况|总结)\s{0,2}[)）》]?$")
+_TITLE_END = rxcache.compile(r"(?:报告|情况|总结)\s{0,2}[)）》]?$")
 
 
 def _continues(nd: NormalizedDocument, title: str, ln: TextLine, nxt: TextLine) -> bool:
@@ -231,7 +232,7 @@ def find_title(nd: NormalizedDocument, body: list[TextLine], first_heading: int)
 
 #: an unnumbered heading is this short (Chinese characters)
 BARE_MIN, BARE_MAX = 4, 30
-_BARE_STOP = re.compile(r"[。;!?:]")
+_BARE_STOP = rxcache.compile(r"[。;!?:]")
 
 
 def _bare_label(ln: TextLine) -> bool:

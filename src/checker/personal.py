@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .textkit import without_overlaps
+from . import rxcache
 
 #: what each kind of number is called in messages
 NAMES = {"id": "居民身份证号码", "old-id": "15 位居民身份证号码", "mobile": "手机号码", "card": "银行卡号"}
@@ -37,10 +38,10 @@ _EDGE_BEFORE = r"(?<![0-9A-Za-z.])"
 _EDGE_AFTER = r"(?![0-9A-Za-z])"
 _SEP = r"[ -]?"
 _PATTERNS = (
-    ("id", re.compile(rf"{_EDGE_BEFORE}\d{{6}}{_SEP}\d{{8}}{_SEP}\d{{3}}[\dXx]{_EDGE_AFTER}")),
-    ("card", re.compile(rf"{_EDGE_BEFORE}(?:\d{{4}}(?:{_SEP}\d{{4}}){{3}}(?:{_SEP}\d{{1,3}})?|\d{{16,19}}){_EDGE_AFTER}(?![万亿元])")),
-    ("old-id", re.compile(rf"{_EDGE_BEFORE}\d{{15}}{_EDGE_AFTER}")),
-    ("mobile", re.compile(rf"{_EDGE_BEFORE}(?:\+?86{_SEP})?1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}{_EDGE_AFTER}(?![万亿元])")),
+    ("id", rxcache.compile(rf"{_EDGE_BEFORE}\d{{6}}{_SEP}\d{{8}}{_SEP}\d{{3}}[\dXx]{_EDGE_AFTER}")),
+    ("card", rxcache.compile(rf"{_EDGE_BEFORE}(?:\d{{4}}(?:{_SEP}\d{{4}}){{3}}(?:{_SEP}\d{{1,3}})?|\d{{16,19}}){_EDGE_AFTER}(?![万亿元])")),
+    ("old-id", rxcache.compile(rf"{_EDGE_BEFORE}\d{{15}}{_EDGE_AFTER}")),
+    ("mobile", rxcache.compile(rf"{_EDGE_BEFORE}(?:\+?86{_SEP})?1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}{_EDGE_AFTER}(?![万亿元])")),
 )
 #: full-width digits and separators as the ASCII ones, one character for one (offsets stay)
 _ASCII = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "Ｘ": "X", "ｘ": "x", "－": "-", "\u3000": " "})
@@ -73,7 +74,7 @@ class Found:
         return NAMES[self.kind]
 
 
-_NOT_DIGIT = re.compile(r"[^0-9Xx]")
+_NOT_DIGIT = rxcache.compile(r"[^0-9Xx]")
 
 
 def _digits(text: str) -> str:
@@ -123,7 +124,7 @@ _VALID = {"id": is_id_number, "old-id": is_old_id_number, "card": is_card_number
 
 #: what every pattern needs: three digits and four more, maybe after one separator (full-width
 #: digits are digits too, and "－" "\u3000" the separators they become); a text without it holds no number
-_HINT = re.compile("\\d{3}[ \\-－\u3000]?\\d{4}")
+_HINT = rxcache.compile("\\d{3}[ \\-－\u3000]?\\d{4}")
 
 
 def find(text: str, settings: Settings = Settings()) -> list[Found]:

@@ -18,11 +18,12 @@ from typing import Optional, Union
 
 from .rulebook import Detect, Rulebook, load_rulebook, shipped_names
 from .subject import Subject, cut_subject, find_subject, organs_for_profile
+from . import rxcache
 
 BASE = "national"
 _SIGNATURE_MAX = 30
-_DATE = re.compile(r"^\s*(20\d{2}|二〇[一二三四五六七八九〇零]{2})\s*年")
-_PUNCT = re.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】·.\-—_]")
+_DATE = rxcache.compile(r"^\s*(20\d{2}|二〇[一二三四五六七八九〇零]{2})\s*年")
+_PUNCT = rxcache.compile(r"[\s,、。;:!?“”\"'()《》<>\[\]【】·.\-—_]")
 
 
 def subject_of(text: str, detect: Detect) -> str:

@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .model import Document, Finding
+from . import rxcache
 
 #: "every rule" (a directive without ids)
 ALL = "*"
@@ -34,7 +35,7 @@ _IDS = r"(?P<ids>(?:[\s,、]+[A-Za-z][\w-]*)*)"
 DIRECTIVE = r"(?:<!--\s*|[(\[【]\s*)?(?<![A-Za-z0-9_-])checker\s*:\s*(?P<scope>ignore-file|ignore)(?![\w-])" + _IDS + r"\s*(?:-->|[)\]】])?\s*$"
 
 
-_MAYBE = re.compile(r"[cCｃＣ][hHｈＨ][eEｅＥ][cCｃＣ][kKｋＫ][eEｅＥ][rRｒＲ]")
+_MAYBE = rxcache.compile(r"[cCｃＣ][hHｈＨ][eEｅＥ][cCｃＣ][kKｋＫ][eEｅＥ][rRｒＲ]")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from itertools import accumulate
 from functools import lru_cache
 from math import log
 from pathlib import Path
+from . import rxcache
 
 LEXICON = Path(__file__).resolve().parent / "data" / "lexicon.txt"
 
@@ -281,7 +282,7 @@ def _patterns():
     """jieba's: runs of text to segment, the whitespace between them, an ASCII letter or digit."""
     import re
 
-    return re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U), re.compile("(\r\n|\\s)", re.U), re.compile("[a-zA-Z0-9]", re.U)
+    return rxcache.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U), rxcache.compile("(\r\n|\\s)", re.U), rxcache.compile("[a-zA-Z0-9]", re.U)
 
 
 @lru_cache(maxsize=1)

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 
 from ..schema import Phrases, Regex, param
 from ..textkit import FIGURE, cjk_len
+from .. import rxcache
 
 KIND = "concrete-items"
-_DOC_NAME = re.compile(r"《[^》\n]{2,40}》")
+_DOC_NAME = rxcache.compile(r"《[^》\n]{2,40}》")
 _ITEM = r"(^|[。；;:：\n])\s{0,2}([一二三四五六七八九十]{1,3}是|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,2}[、.．])"
 
 

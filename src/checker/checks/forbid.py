@@ -38,11 +38,12 @@ from typing import Optional
 from ..required import contains_any, required
 from ..schema import Phrases, Regex, Regexes, Years, in_years, items, param
 from ..textkit import without_overlaps
+from .. import rxcache
 
 KIND = "forbid"
 SCOPE = ("document",)
 CONTEXT = 10  # characters of evidence on each side of a hit
-_BOOK_TITLE = re.compile(r"《[^》\n]{0,80}》")
+_BOOK_TITLE = rxcache.compile(r"《[^》\n]{0,80}》")
 #: where a clause ends: what an entry's ``unless`` phrases are looked for in
 CLAUSE_END = ",，。;；!！?？"
 
@@ -99,18 +100,18 @@ def _prepared(config: Config, year: Optional[int]) -> tuple[list, list, Optional
     if cached is not None and cached[0] is config:
         return cached[1], cached[2], cached[3]
     plain = Hit(0, 0, config.replace)
-    out = [(re.compile(re.escape(p)), plain, (), False) for p in config.phrases if p]
-    out += [(re.compile(p), plain, (), False) for p in config.patterns]
+    out = [(rxcache.compile(re.escape(p)), plain, (), False) for p in config.phrases if p]
+    out += [(rxcache.compile(p), plain, (), False) for p in config.patterns]
     for name, s in config.swap.items():
         if not name or not in_years(s.years, year):
             continue
-        rx = re.compile(s.pattern) if s.pattern else re.compile(re.escape(name))
+        rx = rxcache.compile(s.pattern) if s.pattern else rxcache.compile(re.escape(name))
         out.append((rx, Hit(0, 0, s.replace, s.source, name, s.fix), s.unless, s.in_titles))
     needs = [required(rx.pattern) if not rx.flags & re.IGNORECASE else None for rx, *_ in out]
     anyone = None
     if needs and all(needs):
         strings = sorted(set().union(*needs), key=lambda t: (-len(t), t))
-        anyone = re.compile("|".join(map(re.escape, strings)))
+        anyone = rxcache.compile("|".join(map(re.escape, strings)))
     if len(_CACHE) > 256:  # many rulebooks in one process (tests): start over
         _CACHE.clear()
     _CACHE[key] = (config, out, needs, anyone)

@@ -31,9 +31,10 @@ from typing import Optional
 
 from ..schema import param
 from ..textkit import cjk_len
+from .. import rxcache
 
 KIND = "similar"
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_RUN = rxcache.compile(r"[\u4e00-\u9fff]+")
 #: a cause marker short enough to be a label ("主要原因:"), not the cause itself
 _MARKER_CHARS = 6
 
@@ -56,7 +57,7 @@ def _segments(m) -> list[str]:
     """The part's own text: its section, or each evidence line from its pattern on."""
     if m.via == "heading":
         return [m.text]
-    compiled = [re.compile(p) for p in m.part.patterns]
+    compiled = [rxcache.compile(p) for p in m.part.patterns]
     out = []
     for ln in m.evidence:
         starts = [mt for mt in (rx.search(ln.text) for rx in compiled) if mt]

@@ -6,9 +6,10 @@ import re
 
 from ..model import Document, ReadError, SourceLine
 from .encoding import decode_bytes, decode_report
+from .. import rxcache
 
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MD_HEADING = rxcache.compile(r"^\s{0,3}(#{1,6})\s+")
+_CJK = rxcache.compile(r"[\u4e00-\u9fff]")
 
 
 def decode_text(data: bytes, shown: str) -> tuple[str, str]:
