@@ -63,6 +63,16 @@ def test_config_is_found_from_a_subfolder(project, monkeypatch):
     assert run("lint", "stutter.txt").exit_code == 1
 
 
+def test_a_project_file_that_names_no_checker_table_is_not_parsed(project):
+    # a project's own pyproject.toml, even one we could not parse, says nothing to checker
+    (project / "pyproject.toml").write_text('[project]\nname = "checker"\nversion = [broken\n', encoding="utf-8")
+    assert load_config().path is None
+    # every way TOML writes the table is read
+    for body in ('[tool]\n"checker" = { min-score = 97 }\n', "tool . checker . min-score = 97\n", "[ tool.checker ]\nmin-score = 97\n"):
+        (project / "pyproject.toml").write_text(body, encoding="utf-8")
+        assert load_config().min_score == 97, body
+
+
 def test_pyproject_without_a_checker_table_is_skipped(project, monkeypatch):
     (project / ".checker.yaml").write_text("fail-on: warning\n", encoding="utf-8")
     (project / "reports" / "pyproject.toml").write_text("[project]\nname = 'x'\n", encoding="utf-8")

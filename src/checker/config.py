@@ -26,6 +26,7 @@ A mistake gives :class:`ConfigError`: one line in Chinese naming the file and ke
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -90,13 +91,21 @@ def _read_text(path: Path) -> str:
         raise ConfigError(f"{where}: {exc.message}") from None
 
 
+#: ``checker`` written as a key (followed by ``.``, ``=`` or ``]``), as every way of writing
+#: [tool.checker] in TOML has it; a file without it needs no parsing
+_NAMES_CHECKER = re.compile(r"checker[\"']?[ \t]*[.=\]]")
+
+
 def _read_toml(path: Path, whole: bool = False) -> Optional[dict]:
+    text = _read_text(path)
+    if not whole and not _NAMES_CHECKER.search(text):
+        return None  # a project's pyproject.toml without [tool.checker]: not ours to parse (nor to judge)
     try:
         import tomllib  # Python 3.11+
     except ImportError:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        data = tomllib.loads(_read_text(path))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         from .zh import toml_problem
 
