@@ -13,7 +13,6 @@ Every profile is loaded once per process and kept (:class:`AutoProfile`).
 
 from __future__ import annotations
 
-import re
 from typing import Optional, Union
 
 from .rulebook import Detect, Rulebook, load_rulebook, shipped_names
@@ -37,7 +36,7 @@ def profile_for_subject(subject: str, detect: Detect) -> Optional[str]:
         return None
     for organ in organs_for_profile(subject):
         for profile, pattern in detect.rules:
-            if re.search(pattern, organ):
+            if rxcache.compile(pattern).search(organ):
                 return profile
     return None
 

@@ -25,7 +25,6 @@ Example::
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..schema import Phrases, Regex, param
@@ -55,9 +54,9 @@ def check(a, rule):
     text = a.scope_text(rule.scope)
     if cjk_len(text) < max(conf.min_chars, part.part.min_chars if part else 0, 1):
         return
-    found_items = sum(1 for _ in re.finditer(conf.item_pattern, text))
+    found_items = sum(1 for _ in rxcache.compile(conf.item_pattern).finditer(text))
     words = sum(1 for w in conf.concrete if w in text)
-    concrete = words + len(_DOC_NAME.findall(text)) + sum(1 for _ in re.finditer(conf.number_pattern, text))
+    concrete = words + len(_DOC_NAME.findall(text)) + sum(1 for _ in rxcache.compile(conf.number_pattern).finditer(text))
     if found_items >= conf.min_items and concrete >= conf.min_concrete:
         return
     line, evidence = a.anchor(rule.scope)

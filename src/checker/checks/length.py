@@ -23,12 +23,12 @@ Example::
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from ..schema import param
 from ..textkit import FIGURE, SENTENCE, cjk_len
+from .. import rxcache
 
 KIND = "length"
 
@@ -40,11 +40,11 @@ class Config:
     min_figures: int = param(2, "与 min_sentences 一起用：一句话中有这么多个数据（不含年月日）就不算单薄")
 
 
-_FIGURE = re.compile(FIGURE)
+_FIGURE = rxcache.compile(FIGURE)
 
 
 #: at least four Chinese characters (what makes a sentence count)
-_FOUR_CJK = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
+_FOUR_CJK = rxcache.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
 
 
 def count_sentences(text: str, limit: Optional[int] = None) -> int:

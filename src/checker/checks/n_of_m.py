@@ -28,12 +28,12 @@ Example::
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Optional
 
 from ..schema import Phrases, Regex, items, param
 from ..textkit import cjk_len
+from .. import rxcache
 
 KIND = "n-of-m"
 
@@ -55,7 +55,7 @@ def found_items(text: str, config: Config) -> list[str]:
     return [
         name
         for name, item in config.items.items()
-        if (item.pattern and re.search(item.pattern, text)) or any(p and p in text for p in item.phrases)
+        if (item.pattern and rxcache.compile(item.pattern).search(text)) or any(p and p in text for p in item.phrases)
     ]
 
 

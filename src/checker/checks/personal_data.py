@@ -22,12 +22,12 @@ Example::
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..personal import Settings, find, mask
 from ..schema import Phrases, param
 from .forbid import clause
+from .. import rxcache
 
 KIND = "personal-data"
 SCOPE = ("document",)
@@ -35,9 +35,9 @@ CONTEXT = 8  # characters of evidence on each side of a number
 #: Every number :func:`~checker.personal.find` looks for (personal._PATTERNS) has at least 11
 #: decimal digits (what ``\d`` matches), with nothing between them but separators (as written:
 #: half- or full-width), a +86 or a final X: a line without such a stretch is not looked at.
-_DIGIT = re.compile(r"\d")
+_DIGIT = rxcache.compile(r"\d")
 _FEWEST_DIGITS = 11
-_STRETCH = re.compile(r"(?:[ \-－\u3000+XxＸｘ]*\d){11}")
+_STRETCH = rxcache.compile(r"(?:[ \-－\u3000+XxＸｘ]*\d){11}")
 
 
 @dataclass(frozen=True)
