@@ -30,6 +30,7 @@ Example::
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Optional
@@ -92,9 +93,14 @@ class _Shingles:
 
 
 def find_pairs(units: list[tuple[TextLine, str]], similarity: float, sketches: Optional[list[list[int]]] = None) -> dict[int, tuple[int, str]]:
-    """For each unit index j, the earlier unit index i it duplicates, and how.
+    """For each unit index j, the earlier unit index i it duplicates, and how: the earliest unit that
+    shares a bucket with j (of 2 to MAX_BUCKET members) and is a duplicate of it.
 
     ``sketches``: the :func:`_minhashes` of every unit's key, when the caller has them.
+
+    Each unit looks at its bucket-mates once, earliest first, and stops at the first duplicate: every
+    pair of an exact or figures-blanked bucket is a duplicate, so only the hashed buckets' members
+    before that bucket's first member need a comparison.
     """
     keys = [key for _, key in units]
     if sketches is None:
@@ -108,28 +114,53 @@ def find_pairs(units: list[tuple[TextLine, str]], similarity: float, sketches: O
         digits[blanked[idx]].append(idx)
         for h in sketches[idx]:
             hashed[h].append(idx)
-    best: dict[int, tuple[int, str]] = {}
-    # a unit's duplicate is the earliest unit of a shared bucket that is one: buckets are looked at in any order
-    for buckets in (exact, digits, hashed):
+    # the first member of each bucket that is compared (2 to MAX_BUCKET members), by its other members
+    sure: dict[int, int] = {}
+    for buckets in (exact, digits):
         for members in buckets.values():
-            if len(members) < 2 or len(members) > MAX_BUCKET:
-                continue
-            for a_pos, i in enumerate(members):
-                for j in members[a_pos + 1 :]:
-                    if j in best and best[j][0] <= i:
-                        continue
-                    a, b = keys[i], keys[j]
-                    if a == b:
-                        kind = "exact"
-                    elif blanked[i] == blanked[j]:
-                        kind = "digits"
-                    else:
-                        ratio = fuzz.ratio(a, b)
-                        if ratio < similarity:
-                            continue
-                        kind = f"{ratio:.0f}"
-                    if j not in best or i < best[j][0]:
-                        best[j] = (i, kind)
+            if 1 < len(members) <= MAX_BUCKET:
+                head = members[0]
+                for j in members[1:]:
+                    if sure.get(j, j) > head:
+                        sure[j] = head
+    compared = [members for members in hashed.values() if 1 < len(members) <= MAX_BUCKET]
+    # unit -> the compared hashed buckets it is in, and its place in each
+    places: dict[int, list[tuple[list[int], int]]] = defaultdict(list)
+    for members in compared:
+        for pos in range(1, len(members)):
+            places[members[pos]].append((members, pos))
+    floor = similarity - 1e-6  # below the comparison that decides, so that no rounding in the cutoff drops a pair
+    ratio_of = fuzz.ratio
+    best: dict[int, tuple[int, str]] = {}
+    for j in sorted(set(sure) | set(places)):
+        limit = sure.get(j, j)
+        earlier: list[int] = []
+        for members, pos in places.get(j, ()):
+            if members[0] < limit:
+                end = pos if members[pos - 1] < limit else bisect_left(members, limit, 0, pos)
+                earlier.extend(members[:end])
+        if len(places.get(j, ())) > 1:
+            earlier = sorted(set(earlier))
+        b, blank_b = keys[j], blanked[j]
+        found = None
+        for i in earlier:
+            a = keys[i]
+            if a == b:
+                found = (i, "exact")
+                break
+            if blanked[i] == blank_b:
+                found = (i, "digits")
+                break
+            # with a cutoff rapidfuzz gives 0 at once when the lengths alone keep the similarity below it
+            # (Indel similarity <= 2·min(la, lb) / (la + lb)), else the same ratio as without
+            ratio = ratio_of(a, b, score_cutoff=floor)
+            if ratio >= similarity:
+                found = (i, f"{ratio:.0f}")
+                break
+        if found is None and limit < j:
+            found = (limit, "exact" if keys[limit] == b else "digits")
+        if found is not None:
+            best[j] = found
     return best
 
 
