@@ -90,13 +90,18 @@ def one_permutation(hashes: Sequence[int], bins: int) -> tuple[int, ...]:
     looked at when these fill every bin (the smallest hash of every bin is then among them);
     otherwise the threshold is raised.
     """
-    n = len(hashes)
-    limit = (10 * bins << 32) // max(1, n)  # about 10 hashes a bin below it (fewer when shingles repeat)
+    limit = (10 * bins << 32) // max(1, len(hashes))  # about 10 hashes a bin below it (fewer when shingles repeat)
+    distinct = False
     while limit < 1 << 32:
         found = _smallest_by_bin([h for h in hashes if h < limit], bins)
         if len(found) == bins:
             return tuple(found[b] // bins for b in range(bins))
         limit *= 2
+        if not distinct:
+            # shingles repeat (a long text made of a few paragraphs) or the text is short: the distinct
+            # hashes, fewer, are looked at from now on, and the threshold set by their number
+            hashes, distinct = set(hashes), True
+            limit = max(limit, (10 * bins << 32) // max(1, len(hashes)))
     found = _smallest_by_bin(hashes, bins)
     return tuple(found[b] // bins if b in found else EMPTY for b in range(bins))
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Optional
+from typing import Container, Optional
 
 from rapidfuzz import fuzz
 
@@ -92,17 +92,22 @@ class _Shingles:
         return [bottom(self.of(idx), MINHASHES) for idx in range(len(self.keys))]
 
 
-def find_pairs(units: list[tuple[TextLine, str]], similarity: float, sketches: Optional[list[list[int]]] = None) -> dict[int, tuple[int, str]]:
+def find_pairs(
+    units: list[tuple[TextLine, str]], similarity: float, sketches: Optional[list[list[int]]] = None, later: Optional[Container[int]] = None
+) -> dict[int, tuple[int, str]]:
     """For each unit index j, the earlier unit index i it duplicates, and how: the earliest unit that
     shares a bucket with j (of 2 to MAX_BUCKET members) and is a duplicate of it.
 
-    ``sketches``: the :func:`_minhashes` of every unit's key, when the caller has them.
+    ``sketches``: the :func:`_minhashes` of every unit's key, when the caller has them;
+    ``later``: the units j whose duplicate is wanted (every unit by default; the others are still
+    looked at as earlier units).
 
     Each unit looks at its bucket-mates once, earliest first, and stops at the first duplicate: every
     pair of an exact or figures-blanked bucket is a duplicate, so only the hashed buckets' members
     before that bucket's first member need a comparison.
     """
     keys = [key for _, key in units]
+    wanted = range(len(keys)) if later is None else later
     if sketches is None:
         sketches = _Shingles(keys).sketches()
     blanked = _each(keys, lambda text: DIGITS.sub("#", text))
@@ -121,14 +126,15 @@ def find_pairs(units: list[tuple[TextLine, str]], similarity: float, sketches: O
             if 1 < len(members) <= MAX_BUCKET:
                 head = members[0]
                 for j in members[1:]:
-                    if sure.get(j, j) > head:
+                    if j in wanted and sure.get(j, j) > head:
                         sure[j] = head
     compared = [members for members in hashed.values() if 1 < len(members) <= MAX_BUCKET]
     # unit -> the compared hashed buckets it is in, and its place in each
     places: dict[int, list[tuple[list[int], int]]] = defaultdict(list)
     for members in compared:
         for pos in range(1, len(members)):
-            places[members[pos]].append((members, pos))
+            if members[pos] in wanted:
+                places[members[pos]].append((members, pos))
     floor = similarity - 1e-6  # below the comparison that decides, so that no rounding in the cutoff drops a pair
     ratio_of = fuzz.ratio
     best: dict[int, tuple[int, str]] = {}
@@ -223,8 +229,10 @@ def _passages(units, pairs: dict, min_chars: int, similarity: float, shingles: O
         bottom(shingles.of(u, at, len(key)) if at >= 0 else window_hashes(key, SHINGLE), MINHASHES) for u, _, key, at in found
     ]
     sentences = [(u, k, key) for u, k, key, _ in found]
-    matched = find_pairs([(units[u][0], key) for u, _, key in sentences], similarity, sketches)
     whole = set(pairs) | {i for i, _ in pairs.values()}
+    # a sentence of a paragraph duplicated as a whole is only looked at as the earlier one of a pair
+    later = {s for s, (u, _, _) in enumerate(sentences) if u not in whole}
+    matched = find_pairs([(units[u][0], key) for u, _, key in sentences], similarity, sketches, later)
     runs: dict[tuple[int, int], list[tuple[int, int, int, str]]] = defaultdict(list)
     for b, (a, kind) in matched.items():
         ua, ka, key_a = sentences[a]
