@@ -103,3 +103,69 @@ def test_required_of_rulebook_like_patterns():
     assert required(r"(?:绝密|机密|秘密)\s?★") == frozenset(["★"])
     assert required(r"(?i)abc") is None
     assert required(r"\d+") is None
+
+
+def _plain_pairs(keys: list[str], similarity: float, sketches: list[list[int]]) -> dict[int, tuple[int, str]]:
+    """duplicates.find_pairs the plain way: every pair of every bucket compared."""
+    from collections import defaultdict
+
+    from rapidfuzz import fuzz
+
+    from checker.checks.duplicates import MAX_BUCKET
+    from checker.textkit import DIGITS
+
+    blanked = [DIGITS.sub("#", k) for k in keys]
+    buckets: list[dict] = [defaultdict(list), defaultdict(list), defaultdict(list)]
+    for idx, key in enumerate(keys):
+        buckets[0][key].append(idx)
+        buckets[1][blanked[idx]].append(idx)
+        for h in sketches[idx]:
+            buckets[2][h].append(idx)
+    best: dict[int, tuple[int, str]] = {}
+    for kind_buckets in buckets:
+        for members in kind_buckets.values():
+            if not 1 < len(members) <= MAX_BUCKET:
+                continue
+            for pos, i in enumerate(members):
+                for j in members[pos + 1 :]:
+                    if keys[i] == keys[j]:
+                        kind = "exact"
+                    elif blanked[i] == blanked[j]:
+                        kind = "digits"
+                    else:
+                        ratio = fuzz.ratio(keys[i], keys[j])
+                        if ratio < similarity:
+                            continue
+                        kind = f"{ratio:.0f}"
+                    if j not in best or i < best[j][0]:
+                        best[j] = (i, kind)
+    return best
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_duplicate_pairs_are_the_plain_ones(seed):
+    from checker.checks.duplicates import SHINGLE, _Shingles, find_pairs
+
+    rnd = random.Random(seed)
+    for _ in range(40):
+        base = ["".join(rnd.choice(ALPHABET[:-1] + "0123456789") for _ in range(rnd.randint(3, 80))) for _ in range(rnd.randint(1, 30))]
+        keys = []
+        for _ in range(rnd.randint(1, 120)):
+            key = rnd.choice(base)
+            if rnd.random() < 0.5:  # a near copy: a few characters changed, figures especially
+                chars = list(key)
+                for _ in range(rnd.randint(1, 4)):
+                    chars[rnd.randrange(len(chars))] = rnd.choice("0123456789报告")
+                key = "".join(chars)
+            keys.append(key)
+        shingles = _Shingles(keys)
+        sketches = shingles.sketches()
+        assert sketches == [bottom(window_hashes(k, SHINGLE), 4) for k in keys]
+        for idx, key in enumerate(keys):
+            if len(key) > SHINGLE + 2:
+                assert shingles.of(idx, 1, len(key) - 2) == window_hashes(key[1:-1], SHINGLE)
+        similarity = rnd.choice([60, 85.5, 90, 100])
+        plain = _plain_pairs(keys, similarity, sketches)
+        assert find_pairs([(None, k) for k in keys], similarity, sketches) == plain
+        later = {j for j in range(len(keys)) if rnd.random() < 0.5}
+        assert find_pairs([(None, k) for k in keys], similarity, sketches, later) == {j: p for j, p in plain.items() if j in later}

@@ -67,18 +67,25 @@ def _minhashes(key: str) -> list[int]:
 
 
 class _Shingles:
-    """The 6-gram hashes of a list of keys, hashed once: a stretch of one key (a sentence of a
-    paragraph) takes its hashes from there."""
+    """The 6-gram hashes of a list of keys, hashed once (a key met again, a paragraph pasted twice,
+    takes those of its first occurrence): a stretch of one key (a sentence of a paragraph) takes
+    its hashes from there."""
 
     def __init__(self, keys: list[str]):
         self.keys = keys
         self.offsets = []
+        first: dict[str, int] = {}  # key -> where its hashes start
+        distinct = []
         at = 0
         for key in keys:
-            self.offsets.append(at)
-            at += len(key)
+            offset = first.get(key)
+            if offset is None:
+                offset = first[key] = at
+                distinct.append(key)
+                at += len(key)
+            self.offsets.append(offset)
         self.text_len = at
-        self.hashes = window_hashes("".join(keys), SHINGLE)  # the windows across two keys go unused
+        self.hashes = window_hashes("".join(distinct), SHINGLE)  # the windows across two keys go unused
 
     def of(self, idx: int, start: int = 0, length: Optional[int] = None) -> list[int]:
         """The hashes of keys[idx][start:start + length] (the whole key by default)."""
@@ -89,7 +96,15 @@ class _Shingles:
         return own if own is not None else window_hashes(key[start : start + length], SHINGLE)
 
     def sketches(self) -> list[list[int]]:
-        return [bottom(self.of(idx), MINHASHES) for idx in range(len(self.keys))]
+        """The :func:`_minhashes` of every key (one list for all occurrences of a key: never change it)."""
+        made: dict[int, list[int]] = {}  # by where the key's hashes start
+        out = []
+        for idx, offset in enumerate(self.offsets):
+            sketch = made.get(offset)
+            if sketch is None:
+                sketch = made[offset] = bottom(self.of(idx), MINHASHES)
+            out.append(sketch)
+        return out
 
 
 def find_pairs(
@@ -225,9 +240,13 @@ def _passages(units, pairs: dict, min_chars: int, similarity: float, shingles: O
         return []
     if shingles is None:
         shingles = _Shingles([key for _, key in units])
-    sketches = [
-        bottom(shingles.of(u, at, len(key)) if at >= 0 else window_hashes(key, SHINGLE), MINHASHES) for u, _, key, at in found
-    ]
+    sketches = []
+    made: dict[str, list[int]] = {}  # a sentence met again has the same sketch
+    for u, _, key, at in found:
+        sketch = made.get(key)
+        if sketch is None:
+            sketch = made[key] = bottom(shingles.of(u, at, len(key)) if at >= 0 else window_hashes(key, SHINGLE), MINHASHES)
+        sketches.append(sketch)
     sentences = [(u, k, key) for u, k, key, _ in found]
     whole = set(pairs) | {i for i, _ in pairs.values()}
     # a sentence of a paragraph duplicated as a whole is only looked at as the earlier one of a pair
