@@ -125,7 +125,10 @@ def find_pairs(
     wanted = range(len(keys)) if later is None else later
     if sketches is None:
         sketches = _Shingles(keys).sketches()
-    blanked = _each(keys, lambda text: DIGITS.sub("#", text))
+    distinct = list(dict.fromkeys(keys))  # a key met again (a sentence of a template) blanked once
+    blanked = _each(distinct, lambda text: DIGITS.sub("#", text))
+    if len(distinct) < len(keys):
+        blanked = list(map(dict(zip(distinct, blanked)).__getitem__, keys))
     exact: dict[str, list[int]] = defaultdict(list)
     digits: dict[str, list[int]] = defaultdict(list)
     hashed: dict[int, list[int]] = defaultdict(list)
