@@ -109,4 +109,4 @@ def one_permutation(hashes: Sequence[int], bins: int) -> tuple[int, ...]:
 def _smallest_by_bin(hashes: Sequence[int], bins: int) -> dict[int, int]:
     """Bin -> the smallest hash in it: in descending order the last one written to a bin stays."""
     ordered = sorted(hashes, reverse=True)
-    return dict(zip([h % bins for h in ordered], ordered))
+    return dict(zip(map(bins.__rmod__, ordered), ordered))  # bins.__rmod__(h) == h % bins

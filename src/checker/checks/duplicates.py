@@ -31,9 +31,10 @@ Example::
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Container, Optional
+from itertools import chain
+from typing import Container, Iterable, Optional
 
 from rapidfuzz import fuzz
 
@@ -129,30 +130,32 @@ def find_pairs(
     blanked = _each(distinct, lambda text: DIGITS.sub("#", text))
     if len(distinct) < len(keys):
         blanked = list(map(dict(zip(distinct, blanked)).__getitem__, keys))
-    exact: dict[str, list[int]] = defaultdict(list)
-    digits: dict[str, list[int]] = defaultdict(list)
-    hashed: dict[int, list[int]] = defaultdict(list)
-    for idx, key in enumerate(keys):
-        exact[key].append(idx)
-        digits[blanked[idx]].append(idx)
-        for h in sketches[idx]:
-            hashed[h].append(idx)
-    # the first member of each bucket that is compared (2 to MAX_BUCKET members), by its other members
+    # the first member of each exact or figures-blanked bucket that is compared (2 to MAX_BUCKET
+    # members), by its other members; only values met more than once make a bucket worth building
     sure: dict[int, int] = {}
-    for buckets in (exact, digits):
-        for members in buckets.values():
-            if 1 < len(members) <= MAX_BUCKET:
-                head = members[0]
-                for j in members[1:]:
-                    if j in wanted and sure.get(j, j) > head:
-                        sure[j] = head
-    compared = [members for members in hashed.values() if 1 < len(members) <= MAX_BUCKET]
+    for labels in (keys, blanked):
+        shared = _shared(labels)
+        if not shared:
+            continue
+        heads: dict[str, int] = {}
+        for j, label in enumerate(labels):
+            if label in shared:
+                head = heads.setdefault(label, j)
+                if head < j and j in wanted and sure.get(j, j) > head:
+                    sure[j] = head
     # unit -> the compared hashed buckets it is in, and its place in each
     places: dict[int, list[tuple[list[int], int]]] = defaultdict(list)
-    for members in compared:
-        for pos in range(1, len(members)):
-            if members[pos] in wanted:
-                places[members[pos]].append((members, pos))
+    shared = _shared(chain.from_iterable(sketches))  # a sketch holds a value once: its count is its bucket's size
+    if shared:
+        hashed: dict[int, list[int]] = defaultdict(list)
+        for idx, sketch in enumerate(sketches):
+            if not shared.isdisjoint(sketch):
+                for h in sketch:
+                    if h in shared:
+                        members = hashed[h]
+                        if members and idx in wanted:
+                            places[idx].append((members, len(members)))
+                        members.append(idx)
     floor = similarity - 1e-6  # below the comparison that decides, so that no rounding in the cutoff drops a pair
     ratio_of = fuzz.ratio
     best: dict[int, tuple[int, str]] = {}
@@ -186,6 +189,11 @@ def find_pairs(
         if found is not None:
             best[j] = found
     return best
+
+
+def _shared(values: Iterable) -> set:
+    """The values met 2 to MAX_BUCKET times (a bucket this full is boiler-plate, not a duplicate)."""
+    return {value for value, count in Counter(values).items() if 1 < count <= MAX_BUCKET}
 
 
 #: what joins texts for one regular-expression pass over them all (in no pattern used on them)
