@@ -64,7 +64,8 @@ def window_slice(hashes: Sequence[int], key_len: int, offset: int, length: int, 
     its own hash, of the whole part)."""
     if length < shingle or offset < 0 or offset + length > key_len:
         return None
-    return list(hashes[offset : offset + length - shingle + 1])
+    part = hashes[offset : offset + length - shingle + 1]
+    return part if isinstance(part, list) else list(part)  # a list's slice is a new list already
 
 
 def bottom(hashes: Sequence[int], k: int) -> list[int]:
