@@ -195,12 +195,53 @@ def _serve(conn, parent: int, max_memory: Optional[int]) -> None:
         except MemoryError:
             result = _error(path, _OUT_OF_MEMORY.format(path=path))
         result.rulebook = None  # the supervisor has it already: sending it would cost more than the check
+        result.sketch = pack_sketches(result.sketch)
         try:
             conn.send((index, result))
         except (OSError, EOFError):
             return
         except Exception as exc:  # noqa: BLE001 - a result that cannot be sent back still gets reported
             conn.send((index, _error(path, f"{path}: 检查时发生内部错误（{type(exc).__name__}），可加 --debug 查看详情并报告")))
+
+
+class _Packed:
+    """A sketch whose tuples of integers travel (and wait in the supervisor) as bytes: 1 KB, not 10 KB per report."""
+
+    __slots__ = ("kind", "fields")
+
+    def __init__(self, kind, fields):
+        self.kind, self.fields = kind, fields
+
+    def unpack(self):
+        from array import array
+
+        return self.kind(**{name: None if raw is None else tuple(array("q", raw)) for name, raw in self.fields})
+
+
+def pack_sketches(sketches):
+    """A result's sketches (rule id -> a dataclass of tuples of integers) with each tuple packed (:class:`_Packed`)."""
+    if not sketches:
+        return sketches
+    import dataclasses
+    from array import array
+
+    out = {}
+    for rule, value in sketches.items():
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            try:
+                fields = tuple((f.name, None if (v := getattr(value, f.name)) is None else array("q", v).tobytes()) for f in dataclasses.fields(value))
+                value = _Packed(type(value), fields)
+            except (TypeError, OverflowError):  # not integers that fit in 64 bits: sent as it is
+                pass
+        out[rule] = value
+    return out
+
+
+def unpack_sketches(results: list) -> None:
+    """The sketches of results from workers as the copies rules read them (in place)."""
+    for r in results:
+        if r.sketch and any(isinstance(v, _Packed) for v in r.sketch.values()):
+            r.sketch = {rule: v.unpack() if isinstance(v, _Packed) else v for rule, v in r.sketch.items()}
 
 
 class _Worker:
@@ -214,6 +255,7 @@ class _Supervisor:
     def __init__(self, paths: list[str], jobs: int, timeout: Optional[float], max_memory: Optional[int]):
         self.paths, self.jobs, self.timeout, self.max_memory = paths, jobs, timeout, max_memory
         self.workers: list[_Worker] = []
+        self.shared: dict = {}
 
     # -- processes
 
@@ -296,6 +338,16 @@ class _Supervisor:
             how = f"（退出码 {os.WEXITSTATUS(status)}）"
         return _error(path, f"{path}: {WORKER_DIED}{how}")
 
+    def _share(self, result: ReportResult) -> None:
+        """One copy, in this process, of what many reports' results hold alike (what was not judged, the topics counted)."""
+        shared = self.shared
+        result.skipped = shared.setdefault(result.skipped, result.skipped)
+        coverage = result.coverage
+        if coverage is not None:
+            names = shared.setdefault(coverage.names, coverage.names)
+            if names is not coverage.names:
+                object.__setattr__(coverage, "names", names)  # a value just unpickled, seen by no one else
+
     # -- the loop
 
     def results(self) -> Iterator[ReportResult]:
@@ -339,6 +391,7 @@ class _Supervisor:
                                 w.task = None
                                 if result.error is None:  # the rulebook that judged it, as in this process
                                     result.rulebook = named(_WORKER["rulebook"], result.profile)
+                                    self._share(result)
                             done[index] = result
                         elif limit is not None and time.monotonic() - w.started >= limit:
                             index, path = w.task

@@ -426,9 +426,14 @@ def _read_limits(max_size, max_pages, max_unpacked, max_entries) -> tuple:
 
 def compare_reports(results: list, rulebook, options) -> list:
     """The batch-level rules: reports of different units that copy each other (copied-report)."""
+    from .batch import unpack_sketches
     from .checks.copies import apply
 
-    return apply(results, rulebook, options)
+    unpack_sketches(results)
+    results = apply(results, rulebook, options)
+    for r in results:  # compared: nothing reads them again
+        r.sketch = None
+    return results
 
 
 def _lint_terminal(stream, total: int, listed: list, output, target, quiet: bool, statistics: bool, rulebook, compared=lambda results: results):
