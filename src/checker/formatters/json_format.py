@@ -9,6 +9,7 @@ a run without any report is ``{"reports": [], "summary": {…zeros…}}``.
 from __future__ import annotations
 
 import json
+from json.encoder import INFINITY, encode_basestring
 from typing import Iterable
 
 from ..model import ReportResult
@@ -72,7 +73,7 @@ def render(results: Iterable[ReportResult], rulebook=None, quiet: bool = False) 
     doc = {"reports": [report_to_dict(r) for r in shown], "summary": summarize(results).to_dict()}
     if skipped:  # files listed but deliberately not checked (lock files, hidden files…)
         doc["skipped_files"] = skipped
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc) + "\n"
 
 
 def render_statistics(results: Iterable[ReportResult], rulebook=None) -> str:
@@ -81,4 +82,91 @@ def render_statistics(results: Iterable[ReportResult], rulebook=None) -> str:
 
     results = list(results)
     doc = {"statistics": [c.to_dict() for c in statistics(results, rulebook)], "summary": summarize(results).to_dict()}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return dumps(doc) + "\n"
+
+
+class _Unusual(Exception):
+    """A value :func:`dumps` leaves to the json module."""
+
+
+def dumps(doc) -> str:
+    """``json.dumps(doc, ensure_ascii=False, indent=2)``, the same text, in a fraction of its time.
+
+    The json module encodes with ``indent`` in pure Python, through a generator per
+    container; this writes the plain values of a report document (str, int, float, bool,
+    None, lists, tuples, dicts) into one list of pieces.  Anything else goes to json.dumps.
+    """
+    parts: list[str] = []
+    try:
+        _encode(doc, parts, "\n")
+    except _Unusual:
+        return json.dumps(doc, ensure_ascii=False, indent=2)
+    return "".join(parts)
+
+
+def _float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o == INFINITY:
+        return "Infinity"
+    if o == -INFINITY:
+        return "-Infinity"
+    return float.__repr__(o)
+
+
+def _key(k) -> str:
+    if isinstance(k, str):
+        return k
+    if isinstance(k, float):
+        return _float(k)
+    if k is True:
+        return "true"
+    if k is False:
+        return "false"
+    if k is None:
+        return "null"
+    if isinstance(k, int):
+        return int.__repr__(k)
+    raise _Unusual
+
+
+def _encode(o, parts: list, newline: str) -> None:
+    """Append the text of ``o`` whose own line starts at ``newline`` (``"\n"`` + its indent)."""
+    if isinstance(o, str):
+        parts.append(encode_basestring(o))
+    elif o is None:
+        parts.append("null")
+    elif o is True:
+        parts.append("true")
+    elif o is False:
+        parts.append("false")
+    elif isinstance(o, int):
+        parts.append(int.__repr__(o))
+    elif isinstance(o, float):
+        parts.append(_float(o))
+    elif isinstance(o, (list, tuple)):
+        if not o:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        sep = "[" + inner
+        for v in o:
+            parts.append(sep)
+            sep = "," + inner
+            _encode(v, parts, inner)
+        parts.append(newline + "]")
+    elif isinstance(o, dict):
+        if not o:
+            parts.append("{}")
+            return
+        inner = newline + "  "
+        sep = "{" + inner
+        for k, v in o.items():
+            parts.append(sep)
+            parts.append(encode_basestring(_key(k)))
+            parts.append(": ")
+            sep = "," + inner
+            _encode(v, parts, inner)
+        parts.append(newline + "}")
+    else:
+        raise _Unusual
