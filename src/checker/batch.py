@@ -271,6 +271,9 @@ class _Supervisor:
             if pid == 0:  # the worker
                 code = 0
                 try:
+                    import gc
+
+                    gc.freeze()  # what it inherits is never collected here: no collection walks (and copies) those pages
                     signal.signal(signal.SIGINT, signal.SIG_IGN)
                     signal.signal(signal.SIGTERM, _stop)
                     signal.pthread_sigmask(signal.SIG_SETMASK, old_mask)

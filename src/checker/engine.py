@@ -159,8 +159,24 @@ def _judged(rule: str, part: Optional[str], select: set, ignore: set) -> bool:
     return not (rule in ignore or (part or "") in ignore)
 
 
+#: (id of the rulebook, select, ignore, with last year's report, year) -> (the rulebook, what _not_judged found)
+_NOT_JUDGED: dict = {}
+
+
 def _not_judged(rulebook: Rulebook, select: set, ignore: set, with_previous: bool, year: Optional[int]) -> tuple:
-    """(rule or part id, why) of every rule and part that this run does not judge."""
+    """(rule or part id, why) of every rule and part that this run does not judge (the same for most reports of a batch)."""
+    key = (id(rulebook), frozenset(select), frozenset(ignore), with_previous, year)
+    known = _NOT_JUDGED.get(key)
+    if known is not None and known[0] is rulebook:
+        return known[1]
+    out = _find_not_judged(rulebook, select, ignore, with_previous, year)
+    if len(_NOT_JUDGED) >= 256:
+        _NOT_JUDGED.clear()
+    _NOT_JUDGED[key] = (rulebook, out)
+    return out
+
+
+def _find_not_judged(rulebook: Rulebook, select: set, ignore: set, with_previous: bool, year: Optional[int]) -> tuple:
     from .checks import needs_previous
 
     part_ids = {p.id for p in rulebook.parts}

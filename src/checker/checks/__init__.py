@@ -42,8 +42,19 @@ def kinds() -> dict[str, ModuleType]:
     return dict(sorted(out.items()))
 
 
+#: kind name -> its module, once found (run_rules asks for every rule of every report)
+_MODULES: dict[str, ModuleType] = {}
+
+
 def kind_module(kind: str) -> ModuleType:
     """The module of one kind, imported alone when it follows the naming rule (``n-of-m`` is ``n_of_m.py``)."""
+    module = _MODULES.get(kind)
+    if module is None:
+        module = _MODULES[kind] = _find_module(kind)
+    return module
+
+
+def _find_module(kind: str) -> ModuleType:
     try:
         module = importlib.import_module(f"{__name__}.{kind.replace('-', '_')}")
     except ImportError:
