@@ -70,10 +70,17 @@ def render(results: Iterable[ReportResult], rulebook=None, quiet: bool = False) 
     skipped = [{"path": r.path, "reason": r.skipped_file} for r in results if r.skipped_file is not None]
     results = [r for r in results if r.skipped_file is None]
     shown = [r for r in results if not (quiet and r.error is None and r.passed)]
-    doc = {"reports": [report_to_dict(r) for r in shown], "summary": summarize(results).to_dict()}
-    if skipped:  # files listed but deliberately not checked (lock files, hidden files…)
-        doc["skipped_files"] = skipped
-    return dumps(doc) + "\n"
+    summary = summarize(results).to_dict()
+    try:  # each report's text made from its dict at once: the dicts of all reports never exist together
+        doc = {"reports": _Encoded(_encoded(report_to_dict(r), "\n    ") for r in shown), "summary": summary}
+        if skipped:  # files listed but deliberately not checked (lock files, hidden files…)
+            doc["skipped_files"] = skipped
+        return _encoded(doc, "\n") + "\n"
+    except _Unusual:
+        doc = {"reports": [report_to_dict(r) for r in shown], "summary": summary}
+        if skipped:
+            doc["skipped_files"] = skipped
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_statistics(results: Iterable[ReportResult], rulebook=None) -> str:
@@ -96,11 +103,19 @@ def dumps(doc) -> str:
     container; this writes the plain values of a report document (str, int, float, bool,
     None, lists, tuples, dicts) into one list of pieces.  Anything else goes to json.dumps.
     """
-    parts: list[str] = []
     try:
-        _encode(doc, parts, "\n")
+        return _encoded(doc, "\n")
     except _Unusual:
         return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+class _Encoded(list):
+    """A list whose items are their JSON text already (written at the indent of a list item)."""
+
+
+def _encoded(o, newline: str) -> str:
+    parts: list[str] = []
+    _encode(o, parts, newline)
     return "".join(parts)
 
 
@@ -132,7 +147,15 @@ def _key(k) -> str:
 
 def _encode(o, parts: list, newline: str) -> None:
     """Append the text of ``o`` whose own line starts at ``newline`` (``"\n"`` + its indent)."""
-    if isinstance(o, str):
+    if type(o) is _Encoded:
+        if not o:
+            parts.append("[]")
+            return
+        inner = newline + "  "
+        parts.append("[" + inner)
+        parts.append(("," + inner).join(o))
+        parts.append(newline + "]")
+    elif isinstance(o, str):
         parts.append(encode_basestring(o))
     elif o is None:
         parts.append("null")
