@@ -244,6 +244,11 @@ def unpack_sketches(results: list) -> None:
             r.sketch = {rule: v.unpack() if isinstance(v, _Packed) else v for rule, v in r.sketch.items()}
 
 
+#: the fields of a Finding and a PartResult that the supervisor keeps one copy of (:meth:`_Supervisor._share`)
+_SHARED_FINDING_FIELDS = ("rule", "severity", "part", "fix", "section", "message")
+_SHARED_PART_FIELDS = ("id", "name", "status", "heading")
+
+
 class _Worker:
     def __init__(self, pid: int, conn):
         self.pid, self.conn = pid, conn
@@ -342,14 +347,28 @@ class _Supervisor:
         return _error(path, f"{path}: {WORKER_DIED}{how}")
 
     def _share(self, result: ReportResult) -> None:
-        """One copy, in this process, of what many reports' results hold alike (what was not judged, the topics counted)."""
+        """One copy, in this process, of what many reports' results hold alike (what was not judged, the topics
+        counted, the rule ids, fixes and messages of their findings, the names of their parts): a result just
+        unpickled is seen by no one else, so its frozen values may take the copy already held."""
         shared = self.shared
-        result.skipped = shared.setdefault(result.skipped, result.skipped)
+        share = shared.setdefault
+        setattr_ = object.__setattr__
+        result.skipped = share(result.skipped, result.skipped)
+        for f in result.findings:
+            for name in _SHARED_FINDING_FIELDS:
+                value = getattr(f, name)
+                if value is not None:
+                    setattr_(f, name, share(value, value))
+        for p in result.parts:
+            for name in _SHARED_PART_FIELDS:
+                value = getattr(p, name)
+                if value is not None:
+                    setattr_(p, name, share(value, value))
         coverage = result.coverage
         if coverage is not None:
             names = shared.setdefault(coverage.names, coverage.names)
             if names is not coverage.names:
-                object.__setattr__(coverage, "names", names)  # a value just unpickled, seen by no one else
+                setattr_(coverage, "names", names)
 
     # -- the loop
 
