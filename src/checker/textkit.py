@@ -48,10 +48,19 @@ def cjk_len(text: str) -> int:
     return len(_NOT_CJK.sub("", text))
 
 
-@lru_cache(maxsize=4096)
+#: texts longer than this are squeezed without the cache: a whole report's text (copies, duplicates)
+#: is squeezed once, and 4,096 of them kept would grow a batch worker by megabytes
+SQUEEZE_CACHED_CHARS = 4096
+
+
 def squeeze(text: str) -> str:
-    """The text without punctuation or spaces (for comparing paragraphs; cached: several checks
-    squeeze the same lines)."""
+    """The text without punctuation or spaces (for comparing paragraphs; cached up to
+    :data:`SQUEEZE_CACHED_CHARS` characters: several checks squeeze the same lines)."""
+    return _squeeze(text) if len(text) <= SQUEEZE_CACHED_CHARS else PUNCT.sub("", text)
+
+
+@lru_cache(maxsize=4096)
+def _squeeze(text: str) -> str:
     return PUNCT.sub("", text)
 
 
