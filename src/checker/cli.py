@@ -578,9 +578,10 @@ main.add_command(rules_group)
 main.add_command(explain_cmd)
 
 from .cli_annotate import annotate_cmd  # noqa: E402  (checker annotate)
+from .merge import merge_cmd  # noqa: E402  (checker merge: the JSON of shards as one run's)
 
 main.add_command(annotate_cmd)
-main.add_command(__import__("checker.merge", fromlist=["merge_cmd"]).merge_cmd)  # checker merge (shards' JSON as one run's)
+main.add_command(merge_cmd)
 
 
 @main.command("template")
