@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Optional
 
 from . import rxcache
-from .textkit import required_words
+from .required import required
 from .vocabulary import Vocabulary, alternation, vocabulary
 
 #: a date as pages write it: 2024-03-04, 2024/3/4, 2024.03.04, 2024年3月4日
@@ -114,7 +114,7 @@ class Furniture:
         self.fanwen = rxcache.compile(alternation(v.fanwen_phrases))
         self.watermark = rxcache.compile("|".join(f"(?:{p})" for p in v.watermarks)) if v.watermarks else None
         # words one of which every watermark holds: a line without any is not searched (None: search every line)
-        hints = required_words(self.watermark.pattern) if self.watermark is not None else None
+        hints = required(self.watermark.pattern) if self.watermark is not None else None
         self.watermark_hint = rxcache.compile("|".join(re.escape(w) for w in sorted(hints, key=len, reverse=True))) if hints else None
         self.any_date = rxcache.compile(DATE)
         self.date_line = rxcache.compile(

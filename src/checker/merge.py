@@ -145,10 +145,10 @@ def merge_documents(docs: list[tuple[str, dict]], keep_order: bool = False) -> d
 
 
 def dumps(doc: dict) -> str:
-    """The document as ``checker lint --format json`` writes it (see formatters/json_format.py)."""
-    import json
+    """The document as ``checker lint --format json`` writes it."""
+    from .formatters.json_format import dumps as json_text
 
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc) + "\n"
 
 
 def _fail(message: str) -> None:
