@@ -26,9 +26,8 @@ SAMPLES = [
 def fresh(tmp_path, monkeypatch):
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
-    monkeypatch.setattr(rxcache, "_known", None)
+    monkeypatch.setattr(rxcache, "TABLE", None)
     monkeypatch.setattr(rxcache, "_made", {})
-    monkeypatch.setattr(rxcache, "_added", False)
     return tmp_path / "cache"
 
 
@@ -38,9 +37,9 @@ def test_built_and_cached_patterns_equal_re_compile(fresh, monkeypatch, pattern,
     expected = re.compile(pattern, flags)
     # Pattern equality compares the pattern, the flags and every code word
     assert built == expected and built.groupindex == expected.groupindex and built.groups == expected.groups
-    rxcache._save()
+    rxcache.TABLE.save()
     assert any(p.name.startswith("regex-") for p in fresh.iterdir())
-    monkeypatch.setattr(rxcache, "_known", None)
+    monkeypatch.setattr(rxcache, "TABLE", None)
     monkeypatch.setattr(rxcache, "_made", {})
     monkeypatch.setattr(rxcache, "_build", lambda *a: pytest.fail("compiled again instead of read from the cache"))
     cached = rxcache.compile(pattern, flags)
@@ -49,10 +48,10 @@ def test_built_and_cached_patterns_equal_re_compile(fresh, monkeypatch, pattern,
 
 def test_a_damaged_cache_file_is_only_a_miss(fresh, monkeypatch):
     rxcache.compile(r"[一-鿿]+")
-    rxcache._save()
+    rxcache.TABLE.save()
     (target,) = [p for p in fresh.iterdir() if p.name.startswith("regex-")]
     target.write_bytes(b"\x00not marshal")
-    monkeypatch.setattr(rxcache, "_known", None)
+    monkeypatch.setattr(rxcache, "TABLE", None)
     monkeypatch.setattr(rxcache, "_made", {})
     assert rxcache.compile(r"[一-鿿]+") == re.compile(r"[一-鿿]+")
 
@@ -71,8 +70,8 @@ def test_every_pattern_a_run_caches_equals_re_compile(tmp_path):
         "    cli.main(['lint', '--format', 'json', sys.argv[1]], standalone_mode=False)\n"
         "except SystemExit:\n"
         "    pass\n"
-        "rxcache._save()\n"
-        "table = marshal.loads(cache.read_bytes(rxcache._file_name()))\n"
+        "rxcache.TABLE.save()\n"
+        "table = marshal.loads(cache.read_bytes(rxcache.TABLE.file_name()))\n"
         "assert len(table) > 50, len(table)\n"
         "for (p, f), entry in table.items():\n"
         "    assert _sre.compile(p, *entry) == re.compile(p, f), p\n"

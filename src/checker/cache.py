@@ -181,3 +181,86 @@ def store(kind: str, key: tuple, files: list, value: Any) -> None:
     except Exception:  # noqa: BLE001 - something that cannot be pickled is simply not kept
         return
     write_bytes(f"{kind}-{_name(ident)}.pickle", data)
+
+
+_TABLES: list = []  # every Table of this process
+
+
+def save_tables() -> None:
+    """Write back every table that grew (a batch's worker, which ends without exit handlers, calls it
+    after each check: nothing to do once the tables hold what the checks compile)."""
+    for table in _TABLES:
+        if table._added:
+            table.save()
+
+
+class Table:
+    """A dict kept in the cache as one marshal file, read on first use and written back at exit when it grew.
+
+    For what a process compiles again and again from the same source (regular expressions,
+    :mod:`checker.rxcache`; dataclass methods, :mod:`checker.dccache`): ``ident`` names everything the
+    values depend on besides their key (the interpreter's version, a format number), so that another
+    interpreter never meets them.  A missing, damaged or oversized file is an empty table.
+    """
+
+    def __init__(self, stem: str, ident: str, max_entries: int, valid: Callable[[Any, Any], bool]):
+        self._stem, self._ident, self._max, self._valid = stem, ident, max_entries, valid
+        self._entries: Optional[dict] = None
+        self._added = False
+        _TABLES.append(self)
+
+    def file_name(self) -> str:
+        import zlib
+
+        return f"{self._stem}-{zlib.crc32(self._ident.encode()):08x}.marshal"
+
+    def _read(self) -> dict:
+        data = read_bytes(self.file_name())
+        if data:
+            import marshal
+
+            try:
+                table = marshal.loads(data)
+                if isinstance(table, dict):
+                    return {k: v for k, v in table.items() if self._valid(k, v)}
+            except Exception:  # noqa: BLE001 - a damaged file is only a miss
+                pass
+        return {}
+
+    def entries(self) -> dict:
+        if self._entries is not None:
+            return self._entries
+        self._entries = self._read()
+        import atexit
+
+        atexit.register(self.save)
+        return self._entries
+
+    def get(self, key: Any) -> Any:
+        return self.entries().get(key)
+
+    def put(self, key: Any, value: Any) -> None:
+        self.entries()[key] = value
+        self._added = True
+
+    def drop(self, key: Any) -> None:
+        self.entries().pop(key, None)
+
+    def save(self) -> None:
+        if not self._added or self._entries is None:
+            return
+        import marshal
+
+        # what other processes wrote meanwhile (a batch's workers, a run beside this one) is kept too
+        table = {**self._read(), **self._entries}
+        if len(table) > self._max:
+            table = self._entries if len(self._entries) <= self._max else {}
+        try:
+            write_bytes(self.file_name(), marshal.dumps(table))
+            self._added = False
+        except Exception:  # noqa: BLE001 - no cache: the next run compiles again
+            pass
+
+    def forget(self) -> None:
+        """Drop what this process read or added (tests: the next use reads the file again)."""
+        self._entries, self._added = None, False

@@ -35,53 +35,24 @@ FORMAT = 1
 #: entries kept at most (patterns built from data, e.g. vocabulary, may come and go)
 MAX_ENTRIES = 1000
 
-_known: dict | None = None  # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup)
-_added = False
 _made: dict = {}  # (pattern, flags) -> the pattern object this process made (like re's own cache)
 
 
-def _file_name() -> str:
-    import zlib
-
-    ident = f"{FORMAT}\n{sys.version}\n{sys.implementation.name}\n{_MAGIC}\n{_sre.CODESIZE}".encode()
-    return f"regex-{zlib.crc32(ident):08x}.marshal"
+def _valid(key, entry) -> bool:
+    return isinstance(key, tuple) and isinstance(entry, tuple) and len(entry) == 5
 
 
-def _load() -> dict:
-    global _known
-    _known = {}
-    if _sre is None:
-        return _known
+def _table():
+    global TABLE
     from . import cache
 
-    data = cache.read_bytes(_file_name())
-    if data:
-        import marshal
-
-        try:
-            table = marshal.loads(data)
-            if isinstance(table, dict):
-                _known = table
-        except Exception:  # noqa: BLE001 - a damaged file is only a miss
-            pass
-    import atexit
-
-    atexit.register(_save)
-    return _known
+    ident = f"{FORMAT}\n{sys.version}\n{sys.implementation.name}\n{_MAGIC}\n{_sre.CODESIZE}"
+    TABLE = cache.Table("regex", ident, MAX_ENTRIES, _valid)
+    return TABLE
 
 
-def _save() -> None:
-    if not _added or _known is None:
-        return
-    import marshal
-
-    from . import cache
-
-    table = _known if len(_known) <= MAX_ENTRIES else {}
-    try:
-        cache.write_bytes(_file_name(), marshal.dumps(table))
-    except Exception:  # noqa: BLE001 - no cache: the next run compiles again
-        pass
+#: the per-user table of compiled patterns (made on first use)
+TABLE = None
 
 
 def _build(pattern: str, flags: int) -> tuple:
@@ -106,15 +77,15 @@ def compile(pattern, flags=0) -> re.Pattern:  # noqa: A001 - a drop-in for re.co
     made = _made.get(key)
     if made is not None:
         return made
-    known = _known if _known is not None else _load()
-    entry = known.get(key)
+    table = TABLE or _table()
+    entry = table.get(key)
     if entry is not None:
         try:
             final, code, groups, groupindex, indexgroup = entry
             made = _made[key] = _sre.compile(pattern, final, code, groups, groupindex, indexgroup)
             return made
         except Exception:  # noqa: BLE001 - a damaged entry: compile it again
-            del known[key]
+            table.drop(key)
     try:
         entry = _build(pattern, flags)
         compiled = _sre.compile(pattern, *entry)
@@ -122,8 +93,6 @@ def compile(pattern, flags=0) -> re.Pattern:  # noqa: A001 - a drop-in for re.co
         raise
     except Exception:  # noqa: BLE001 - internals not as expected
         return re.compile(pattern, flags)
-    global _added
-    known[key] = entry
-    _added = True
+    table.put(key, entry)
     _made[key] = compiled
     return compiled
