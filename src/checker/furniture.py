@@ -13,11 +13,11 @@ compiles them once per process into bounded regular expressions (a line may be
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from .dccache import dataclass
 from . import rxcache
 from .required import required
 from .vocabulary import Vocabulary, alternation, vocabulary
@@ -115,7 +115,7 @@ class Furniture:
         self.watermark = rxcache.compile("|".join(f"(?:{p})" for p in v.watermarks)) if v.watermarks else None
         # words one of which every watermark holds: a line without any is not searched (None: search every line)
         hints = required(self.watermark.pattern) if self.watermark is not None else None
-        self.watermark_hint = rxcache.compile("|".join(re.escape(w) for w in sorted(hints, key=len, reverse=True))) if hints else None
+        self.watermark_hint = rxcache.compile("|".join(re.escape(w) for w in sorted(hints, key=lambda w: (-len(w), w)))) if hints else None
         self.any_date = rxcache.compile(DATE)
         self.date_line = rxcache.compile(
             rf"^(?:(?:{alternation(self.date_rank)})\s{{0,2}}[:：]?\s{{0,2}})?{DATE}\s{{0,2}}日?(?:\s{{0,2}}\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$"
