@@ -10,11 +10,11 @@ the facts (year, title, publication date, coverage).  The result is a frozen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property, lru_cache
 from typing import Mapping, Optional
 
+from .dccache import dataclass
 from .matcher import PartMatch, match_parts
 from .messages import fill
 from .metadata import detect_published, detect_year, ends_with_date, is_date_line

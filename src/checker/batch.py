@@ -36,6 +36,7 @@ import time
 from collections import deque
 from typing import Iterator, Optional
 
+from .cache import save_tables
 from .model import ReportResult
 
 #: default address-space limit of one worker, bytes (``--max-memory``)
@@ -194,6 +195,7 @@ def _serve(conn, parent: int, max_memory: Optional[int]) -> None:
             result = _check_one(path)
         except MemoryError:
             result = _error(path, _OUT_OF_MEMORY.format(path=path))
+        save_tables()  # patterns and classes this check compiled first (a worker ends without exit handlers)
         result.rulebook = None  # the supervisor has it already: sending it would cost more than the check
         result.sketch = pack_sketches(result.sketch)
         try:

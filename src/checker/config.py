@@ -27,10 +27,11 @@ A mistake gives :class:`ConfigError`: one line in Chinese naming the file and ke
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Optional
 
+from .dccache import dataclass
 from .model import SEVERITIES
 
 YAML_NAME = ".checker.yaml"

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from .dccache import dataclass
 from .matcher import PartMatch
 from .normalize import TextLine
 from .outline import Outline

@@ -23,10 +23,10 @@ shows each are data (``rules/vocabulary/doctypes.yaml``).  In order:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from .dccache import dataclass
 from . import rxcache
 from .normalize import TextLine
 from .outline import Outline

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import glob
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Iterable, Optional
 
+from .dccache import dataclass
 from .files import inode
 from .model import ReportResult
 

@@ -17,9 +17,9 @@ Each is named with the file and line of its rule.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable
 
+from .dccache import dataclass
 from .checks import kinds
 from .matcher import heading_form, alias_score
 from .outline import Outline

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Optional
 
 from rapidfuzz import fuzz, process
 
+from .dccache import dataclass
 from .outline import Heading, Outline
 from .normalize import TextLine
 from .rulebook import Part, Rulebook

@@ -9,9 +9,11 @@ Chinese, or output formats.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import Any, Optional
+
+from .dccache import dataclass
 
 SEVERITIES = ("error", "warning", "info")
 PART_STATUSES = ("present", "weak", "missing")

@@ -12,9 +12,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Optional
 
+from .dccache import dataclass
 from .furniture import furniture, is_date_line
 from .normalize import NormalizedDocument, TextLine, clean_text, simplified
 from .textkit import CELL, cjk_len, is_prose

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from .dccache import dataclass
 from .textkit import without_overlaps
 from . import rxcache
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple, Optional
 
+from .dccache import dataclass
 from .model import SEVERITIES, Finding
 
 if TYPE_CHECKING:

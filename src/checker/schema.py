@@ -27,8 +27,10 @@ from __future__ import annotations
 import dataclasses
 import functools
 import typing
-from dataclasses import MISSING, dataclass, field
+from dataclasses import MISSING, field
 from typing import Any, NewType, Optional
+
+from .dccache import dataclass
 
 Regex = NewType("Regex", str)
 Phrases = tuple[str, ...]

@@ -19,10 +19,10 @@ without their party affixes ("共和乡党委" → 共和乡).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from .dccache import dataclass
 from . import rxcache
 from .furniture import furniture, is_date_line
 from .normalize import TextLine

@@ -6,9 +6,9 @@ Used by the terminal's last line, the JSON ``summary`` object and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from .dccache import dataclass
 from .model import SEVERITIES, ReportResult
 from .messages import tally
 

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
+from .dccache import dataclass
 from .model import Document, Finding
 from . import rxcache
 

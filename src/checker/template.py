@@ -19,10 +19,10 @@ report passes the structure checks (tested).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .dccache import dataclass
 from .rulebook import Part, Rulebook
 
 GUIDANCE = "（填写提示：{}）"

@@ -21,7 +21,8 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..dccache import dataclass
+
 
 KIND = "chrome"
 

@@ -25,8 +25,8 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from ..dccache import dataclass
 from ..schema import Phrases, Regex, param
 from ..textkit import FIGURE, cjk_len
 from .. import rxcache

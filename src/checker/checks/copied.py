@@ -30,9 +30,9 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from ..dccache import dataclass
 from ..crossyear import Item, quoted, snippet
 from ..schema import param
 from ..textkit import DIGITS, cjk_len, squeeze

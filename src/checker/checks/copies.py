@@ -35,12 +35,13 @@ Example::
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import combinations
 from operator import eq
 from pathlib import Path
 from typing import Optional
 
+from ..dccache import dataclass
 from ..minhash import EMPTY, one_permutation, window_hashes, window_slice
 from ..schema import param
 from ..textkit import DIGITS, squeeze

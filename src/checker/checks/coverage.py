@@ -26,9 +26,9 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from ..dccache import dataclass
 from ..model import Coverage
 from ..schema import Phrases, items, param
 

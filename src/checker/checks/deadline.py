@@ -26,9 +26,9 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from ..dccache import dataclass
 from ..schema import param
 
 KIND = "deadline"

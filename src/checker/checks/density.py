@@ -25,8 +25,8 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..dccache import dataclass
 from ..schema import Regex, param
 from ..textkit import FIGURE, cjk_len
 

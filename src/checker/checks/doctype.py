@@ -24,8 +24,8 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from ..dccache import dataclass
 from ..doctype import classify
 from ..schema import Phrases, param
 

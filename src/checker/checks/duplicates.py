@@ -32,12 +32,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from itertools import chain
 from typing import Container, Iterable, Optional
 
 from rapidfuzz import fuzz
 
+from ..dccache import dataclass
 from ..minhash import bottom, window_hashes, window_slice
 from ..normalize import TextLine
 from ..places import span

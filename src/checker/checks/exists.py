@@ -23,7 +23,8 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..dccache import dataclass
+
 
 KIND = "exists"
 #: a rule of this kind fires exactly when its scope is absent: an absent scope is no sign of a dead rule

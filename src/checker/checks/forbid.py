@@ -31,10 +31,10 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from dataclasses import replace as with_span
 from typing import Optional
 
+from ..dccache import dataclass
 from ..required import contains_any, required
 from ..schema import Phrases, Regex, Regexes, Years, in_years, items, param
 from ..textkit import without_overlaps

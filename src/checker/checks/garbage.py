@@ -20,8 +20,8 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from ..dccache import dataclass
 from ..normalize import converter_garbage
 
 KIND = "garbage"

@@ -23,9 +23,9 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from ..dccache import dataclass
 from ..schema import param
 from ..textkit import FIGURE, SENTENCE, cjk_len
 from .. import rxcache

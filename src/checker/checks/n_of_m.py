@@ -28,9 +28,9 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from ..dccache import dataclass
 from ..schema import Phrases, Regex, items, param
 from ..textkit import cjk_len
 from .. import rxcache

@@ -29,9 +29,9 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator, Optional
 
+from ..dccache import dataclass
 from .. import rxcache
 from ..schema import Severity, param
 from ..textkit import cjk_len

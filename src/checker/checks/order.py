@@ -24,7 +24,8 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..dccache import dataclass
+
 
 KIND = "order"
 

@@ -22,8 +22,8 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from ..dccache import dataclass
 from ..personal import Settings, find, mask
 from ..schema import Phrases, param
 from .forbid import clause

@@ -31,10 +31,10 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Optional
 
+from ..dccache import dataclass
 from ..schema import Date, Phrases, items, param
 from .forbid import clause
 

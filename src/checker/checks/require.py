@@ -24,8 +24,8 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..dccache import dataclass
 from ..schema import Phrases, Regexes, param
 
 KIND = "require"

@@ -26,9 +26,9 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Optional
 
+from ..dccache import dataclass
 from ..schema import param
 from ..textkit import cjk_len
 from .. import rxcache

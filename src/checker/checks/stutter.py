@@ -30,9 +30,9 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..dccache import dataclass
 from .. import rxcache
 from ..schema import Phrases, param
 from ..tokens import Boundaries

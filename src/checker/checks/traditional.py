@@ -25,9 +25,9 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from ..dccache import dataclass
 from ..schema import param
 
 KIND = "traditional"

@@ -34,9 +34,9 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Optional
 
+from ..dccache import dataclass
 from ..crossyear import CarriedConfig, not_carried, quoted, snippet
 from ..schema import param
 

@@ -21,8 +21,9 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ..dccache import dataclass
 from ..schema import param
 
 KIND = "undecodable"

@@ -28,8 +28,8 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from ..dccache import dataclass
 from ..crossyear import CarriedConfig, not_carried, quoted, snippet
 
 KIND = "unreported"

@@ -25,8 +25,8 @@ Example::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..dccache import dataclass
 from ..metadata import body_year, years_in
 
 KIND = "year"
