@@ -152,9 +152,9 @@ def test_a_cached_rulebook_imports_only_the_kinds_that_run(folder, tmp_path):
 
     report = corpus_file("000")
     probe = (
-        "import sys, runpy\n"
-        f"sys.argv = ['checker', 'lint', '--format', 'json', {str(report)!r}]\n"
-        "try:\n    runpy.run_module('checker', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+        "import sys\n"
+        "from checker.cli import main\n"  # main, not the command's run(): that one ends the process at once
+        f"try:\n    main(['lint', '--format', 'json', {str(report)!r}])\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
     )
     env = {**os.environ, "CHECKER_CACHE_DIR": str(folder)}

@@ -110,6 +110,41 @@ def main() -> None:
     """检查法治政府建设年度报告是否符合法定模板（《法治政府建设与责任落实督察工作规定》第二十五条）。"""
 
 
+def run() -> None:
+    """The ``checker`` command (and ``python -m checker``): :func:`main`, then the process ends at once.
+
+    A Python process that exits the ordinary way first tears down every module it
+    imported: 15-20 ms of a one-report run, more than checking the report.  Here the
+    exit handlers still run (the per-user caches are written, worker pools are
+    joined, temporary folders removed), the standard streams are flushed, and then
+    the process ends with ``os._exit``.  Should flushing fail, the ordinary exit
+    takes over and reports it as it always did.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):  # sys.exit("text"): what Python itself does with it
+        print(code, file=sys.stderr)
+        code = 1
+    import atexit
+
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if run_handlers is None:
+        sys.exit(code)
+    try:
+        run_handlers()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+    except BaseException:  # noqa: BLE001 - the ordinary exit reports what is wrong
+        sys.exit(code)
+    os._exit(code & 0xFF)
+
+
 SELECT_HELP = "只检查这些规则或部分（逗号分隔）；得分和是否通过也只按选中的规则计算（同 ruff）"
 IGNORE_HELP = "不检查这些规则或部分（逗号分隔）；它们不计入得分，也不影响是否通过"
 
