@@ -22,12 +22,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
+from .dccache import dataclass
 from . import rxcache
 from .furniture import furniture
 from .linesplit import Splitter
@@ -173,9 +173,9 @@ class _Simplifier:
         return not any(p in text for c in present.intersection(by_first) for p in by_first[c])
 
     def convert(self, text: str) -> str:
-        if self.unchanged(text):
-            return text
-        if self._opencc is None:
+        if self._opencc is None:  # once OpenCC is set up, converting costs less than asking whether to
+            if self.unchanged(text):
+                return text
             import opencc
 
             self._opencc = opencc.OpenCC("t2s")
