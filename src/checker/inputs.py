@@ -18,7 +18,6 @@ matches without a note: the user asked for it.
 
 from __future__ import annotations
 
-import glob
 import os
 from dataclasses import field
 from pathlib import Path
@@ -100,6 +99,8 @@ def expand(paths: Iterable[str], exclude: tuple[str, ...] = (), output: Optional
         if p.is_dir():
             walk(p)
         elif not os.path.lexists(raw) and any(ch in raw for ch in "*?["):
+            import glob  # (only for a pattern the shell did not expand)
+
             matches = sorted(glob.glob(raw, recursive=True))
             if not matches:
                 add(raw, False)  # the reader says it does not exist

@@ -19,7 +19,6 @@ breaks were lost) is cut into pieces at them (linesplit.py); every piece keeps
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from datetime import date
@@ -217,6 +216,8 @@ def converter_garbage(raw: str) -> list[str]:
 def clean_text(text: str, markdown: bool = True) -> str:
     """Normalize one line of text (without traditional -> simplified)."""
     if "&" in text and _ENTITY.search(text):
+        import html  # (html.entities is a large table: only for a line that has an entity)
+
         text = html.unescape(text)
     text = unicodedata.normalize("NFKC", _BREAKS.sub(" ", text))
     text = _INVISIBLE.sub("", text)

@@ -9,7 +9,6 @@ text up to the first full stop, the rest is body.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import field
@@ -353,6 +352,15 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def _unescape(text: str) -> str:
+    """``html.unescape(text)``, importing html (a large table of entities) only for a text with "&"."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
 def _as_written(body: list[TextLine], title: Optional[str], title_line: Optional[TextLine]) -> Optional[str]:
     """The title in the file's own punctuation: the raw text of its line (and of the lines it
     continues on), cleaned as the title was, when it says the same once normalized."""
@@ -362,7 +370,7 @@ def _as_written(body: list[TextLine], title: Optional[str], title_line: Optional
     start = body.index(title_line)
     raw = ""
     for ln in body[start : start + 3]:
-        raw += re.sub(r"\s+", " ", html.unescape(ln.raw)).strip()
+        raw += re.sub(r"\s+", " ", _unescape(ln.raw)).strip()
         written = simplified(clean_title(raw))
         # the same title once normalized (NFKC, years in Chinese numerals, spaces between characters)
         said = _flat(simplified(clean_text(written)))

@@ -9,7 +9,6 @@ tokenizer lazily: a report that needs no word boundaries never pays for it.
 from __future__ import annotations
 
 import importlib
-import logging
 import marshal
 import sys
 import types
@@ -191,6 +190,8 @@ def _prefix_table() -> _Table:
             return _Table.loads(data)
         except (ValueError, EOFError, TypeError):
             pass
+    import logging
+
     jieba = _import_jieba()  # only to build the table (what jieba.Tokenizer would load)
     jieba.setLogLevel(logging.WARNING)
     with open(LEXICON, "rb") as fh:

@@ -68,13 +68,14 @@ class _Unpadded:
 
 def make_console(file: Optional[IO[str]] = None) -> Console:
     """A console for stdout (or ``file``): wrapped and coloured on a terminal; unwrapped, plain and without trailing padding elsewhere."""
+    # emoji=False: ":smile:" in a report stays as written (and rich's table of emoji codes is never loaded)
     if file is not None:
-        return Console(file=_Unpadded(file), force_terminal=False, color_system=None, width=UNWRAPPED)
-    console = Console()
+        return Console(file=_Unpadded(file), force_terminal=False, color_system=None, width=UNWRAPPED, emoji=False)
+    console = Console(emoji=False)
     if not console.is_terminal:
         import sys
 
-        console = Console(file=_Unpadded(sys.stdout), width=UNWRAPPED)
+        console = Console(file=_Unpadded(sys.stdout), width=UNWRAPPED, emoji=False)
     return console
 
 
