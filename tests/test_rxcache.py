@@ -74,7 +74,8 @@ def test_every_pattern_a_run_caches_equals_re_compile(tmp_path):
         "table = marshal.loads(cache.read_bytes(rxcache.TABLE.file_name()))\n"
         "assert len(table) > 50, len(table)\n"
         "for (p, f), entry in table.items():\n"
-        "    assert _sre.compile(p, *entry) == re.compile(p, f), p\n"
+        "    final, code, groups, groupindex, indexgroup = entry\n"
+        "    assert _sre.compile(p, final, rxcache._unpacked(code), groups, groupindex, indexgroup) == re.compile(p, f), p\n"
         "print('ok', len(table))\n"
     )
     import os
