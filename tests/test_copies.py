@@ -97,3 +97,22 @@ def test_deterministic_across_jobs(folder):
 def test_terminal_shows_the_copies(folder):
     out = run("lint", str(folder)).stdout
     assert out.count("[copied-report]") == 2
+
+
+def test_similarity_counts_agreeing_bins_exactly_whichever_way_it_is_asked():
+    """The Hamming count (rapidfuzz) and the caller's 'every bin filled' give the plain count's value."""
+    import random
+    from operator import eq
+
+    from checker.checks.copies import similarity
+    from checker.minhash import EMPTY
+
+    rng = random.Random(7)
+    for _ in range(300):
+        a = tuple(rng.randrange(1 << 25) for _ in range(128))
+        b = tuple(x if rng.random() < rng.random() else rng.randrange(1 << 25) for x in a)
+        plain = 100.0 * sum(map(eq, a, b)) / 128
+        assert similarity(a, b) == similarity(a, b, True) == plain
+        holed = tuple(EMPTY if rng.random() < 0.2 else x for x in b)
+        both = [(x, y) for x, y in zip(a, holed) if y != EMPTY]
+        assert similarity(a, holed) == 100.0 * sum(x == y for x, y in both) / len(both)

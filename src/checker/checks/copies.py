@@ -41,6 +41,8 @@ from operator import eq
 from pathlib import Path
 from typing import Optional
 
+from rapidfuzz.distance.Hamming import distance as _hamming
+
 from ..dccache import dataclass
 from ..minhash import EMPTY, one_permutation, window_hashes, window_slice
 from ..schema import param
@@ -106,10 +108,16 @@ def sketch(outline, parts, config: Config) -> Optional[Sketch]:
     return Sketch(one_permutation(hashes, bins), measures)
 
 
-def similarity(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    """Estimated Jaccard similarity (0–100) of two sketches: the share of bins filled in both that agree."""
-    if EMPTY not in a and EMPTY not in b:  # every bin filled (any text longer than a few lines)
-        n = min(len(a), len(b))
+def similarity(a: tuple[int, ...], b: tuple[int, ...], filled: Optional[bool] = None) -> float:
+    """Estimated Jaccard similarity (0–100) of two sketches: the share of bins filled in both that agree
+    (``filled``: whether every bin of both is filled, when the caller knows it already)."""
+    if filled is None:
+        filled = EMPTY not in a and EMPTY not in b
+    if filled:  # every bin filled (any text longer than a few lines)
+        n = len(a)
+        if n == len(b):  # the bins that differ, counted in C: n minus them agree
+            return 100.0 * (n - _hamming(a, b)) / n if n else 0.0
+        n = min(n, len(b))
         return 100.0 * sum(map(eq, a, b)) / n if n else 0.0
     both = [(x, y) for x, y in zip(a, b) if x != EMPTY and y != EMPTY]
     if not both:
@@ -155,15 +163,18 @@ def find_copies(results: list, config: Config, rule_id: str = "copied-report") -
     sketches = [(getattr(r, "sketch", None) or {}).get(rule_id) for r in results]
     pairs = candidates([s.whole if s else None for s in sketches], rows)
     pairs |= candidates([s.measures if s else None for s in sketches], rows)
+    # which sketches have every bin filled (looked up once, not once a pair)
+    whole_filled = [s is not None and EMPTY not in s.whole for s in sketches]
+    measures_filled = [s is not None and s.measures is not None and EMPTY not in s.measures for s in sketches]
     found: dict[int, list[Copy]] = defaultdict(list)
     for i, j in sorted(pairs):
         a, b = results[i], results[j]
         if a.subject and b.subject and same_organ(a.subject, b.subject):
             continue  # one unit's own reports (two years, two formats) are not copies of another unit's
-        whole = similarity(sketches[i].whole, sketches[j].whole)
+        whole = similarity(sketches[i].whole, sketches[j].whole, whole_filled[i] and whole_filled[j] or None)
         best = Copy(j, whole, "全文") if whole >= whole_min else None
         if best is None and sketches[i].measures and sketches[j].measures:
-            part = similarity(sketches[i].measures, sketches[j].measures)
+            part = similarity(sketches[i].measures, sketches[j].measures, measures_filled[i] and measures_filled[j] or None)
             if part >= measures_min:
                 best = Copy(j, part, "主要举措和成效部分")
         if best is None:
