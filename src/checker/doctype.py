@@ -26,8 +26,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .dccache import dataclass
 from . import rxcache
+from .dccache import dataclass
 from .normalize import TextLine
 from .outline import Outline
 from .subject import opening_lines

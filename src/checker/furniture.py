@@ -17,8 +17,8 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
-from .dccache import dataclass
 from . import rxcache
+from .dccache import dataclass
 from .required import required
 from .vocabulary import Vocabulary, alternation, vocabulary
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from .dccache import dataclass
 from .checks import kinds
+from .dccache import dataclass
 from .matcher import heading_form, alias_score
 from .outline import Outline
 from .rulebook import Rulebook

@@ -31,13 +31,13 @@ from typing import Optional
 
 from rapidfuzz import fuzz, process
 
+from . import rxcache
 from .dccache import dataclass
-from .outline import Heading, Outline
 from .normalize import TextLine
+from .outline import Heading, Outline
 from .rulebook import Part, Rulebook
 from .textkit import cjk_len
 from .tokens import Boundaries, find_words
-from . import rxcache
 
 _NOISE = rxcache.compile(r"[\s,、。;:!?“”\"'()《》〈〉<>\[\]【】\-—_·.0-9]")
 

@@ -26,8 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .dccache import dataclass
 from . import rxcache
+from .dccache import dataclass
 from .furniture import furniture
 from .linesplit import Splitter
 from .model import Document, SourceLine

@@ -14,12 +14,12 @@ import unicodedata
 from dataclasses import field
 from typing import Optional
 
+from . import rxcache
 from .dccache import dataclass
 from .furniture import furniture, is_date_line
 from .normalize import NormalizedDocument, TextLine, clean_text, simplified
 from .textkit import CELL, cjk_len, is_prose
 from .titlewords import clean_title, is_addressee, is_document_number, is_organ_line, looks_like_title, starts_without_organ
-from . import rxcache
 
 _NUM = "一二三四五六七八九十百零〇两"
 

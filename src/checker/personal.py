@@ -23,9 +23,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional
 
+from . import rxcache
 from .dccache import dataclass
 from .textkit import without_overlaps
-from . import rxcache
 
 #: what each kind of number is called in messages
 NAMES = {"id": "居民身份证号码", "old-id": "15 位居民身份证号码", "mobile": "手机号码", "card": "银行卡号"}

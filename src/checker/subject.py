@@ -22,8 +22,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .dccache import dataclass
 from . import rxcache
+from .dccache import dataclass
 from .furniture import furniture, is_date_line
 from .normalize import TextLine
 from .titlewords import clean_title, is_addressee, is_document_number

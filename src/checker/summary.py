@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from .dccache import dataclass
-from .model import SEVERITIES, ReportResult
 from .messages import tally
+from .model import SEVERITIES, ReportResult
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,9 @@ import re
 import unicodedata
 from dataclasses import field, replace
 
+from . import rxcache
 from .dccache import dataclass
 from .model import Document, Finding
-from . import rxcache
 
 #: "every rule" (a directive without ids)
 ALL = "*"

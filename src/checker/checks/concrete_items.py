@@ -26,10 +26,10 @@ Example::
 from __future__ import annotations
 
 
+from .. import rxcache
 from ..dccache import dataclass
 from ..schema import Phrases, Regex, param
 from ..textkit import FIGURE, cjk_len
-from .. import rxcache
 
 KIND = "concrete-items"
 _DOC_NAME = rxcache.compile(r"《[^》\n]{2,40}》")

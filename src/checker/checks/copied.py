@@ -32,8 +32,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..dccache import dataclass
 from ..crossyear import Item, quoted, snippet
+from ..dccache import dataclass
 from ..schema import param
 from ..textkit import DIGITS, cjk_len, squeeze
 

@@ -34,11 +34,11 @@ import re
 from dataclasses import replace as with_span
 from typing import Optional
 
+from .. import rxcache
 from ..dccache import dataclass
 from ..required import contains_any, required
 from ..schema import Phrases, Regex, Regexes, Years, in_years, items, param
 from ..textkit import without_overlaps
-from .. import rxcache
 
 KIND = "forbid"
 SCOPE = ("document",)

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .. import rxcache
 from ..dccache import dataclass
 from ..schema import param
 from ..textkit import FIGURE, SENTENCE, cjk_len
-from .. import rxcache
 
 KIND = "length"
 

@@ -30,10 +30,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .. import rxcache
 from ..dccache import dataclass
 from ..schema import Phrases, Regex, items, param
 from ..textkit import cjk_len
-from .. import rxcache
 
 KIND = "n-of-m"
 

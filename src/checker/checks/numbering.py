@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from ..dccache import dataclass
 from .. import rxcache
+from ..dccache import dataclass
 from ..schema import Severity, param
 from ..textkit import cjk_len
 

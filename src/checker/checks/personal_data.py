@@ -23,11 +23,11 @@ Example::
 from __future__ import annotations
 
 
+from .. import rxcache
 from ..dccache import dataclass
 from ..personal import Settings, find, mask
 from ..schema import Phrases, param
 from .forbid import clause
-from .. import rxcache
 
 KIND = "personal-data"
 SCOPE = ("document",)

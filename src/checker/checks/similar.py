@@ -28,10 +28,10 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .. import rxcache
 from ..dccache import dataclass
 from ..schema import param
 from ..textkit import cjk_len
-from .. import rxcache
 
 KIND = "similar"
 _CJK_RUN = rxcache.compile(r"[\u4e00-\u9fff]+")

@@ -32,8 +32,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..dccache import dataclass
 from .. import rxcache
+from ..dccache import dataclass
 from ..schema import Phrases, param
 from ..tokens import Boundaries
 

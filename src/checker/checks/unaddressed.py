@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..dccache import dataclass
 from ..crossyear import CarriedConfig, not_carried, quoted, snippet
+from ..dccache import dataclass
 from ..schema import param
 
 KIND = "unaddressed"

@@ -29,8 +29,8 @@ Example::
 from __future__ import annotations
 
 
-from ..dccache import dataclass
 from ..crossyear import CarriedConfig, not_carried, quoted, snippet
+from ..dccache import dataclass
 
 KIND = "unreported"
 NEEDS_PREVIOUS = True
