@@ -260,7 +260,3 @@ class Table:
             self._added = False
         except Exception:  # noqa: BLE001 - no cache: the next run compiles again
             pass
-
-    def forget(self) -> None:
-        """Drop what this process read or added (tests: the next use reads the file again)."""
-        self._entries, self._added = None, False

@@ -31,7 +31,7 @@ from .dccache import dataclass
 from .furniture import furniture
 from .linesplit import Splitter
 from .model import Document, SourceLine
-from .textkit import is_prose
+from .textkit import is_prose, unescape
 from .titlewords import looks_like_title
 
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -216,9 +216,7 @@ def converter_garbage(raw: str) -> list[str]:
 def clean_text(text: str, markdown: bool = True) -> str:
     """Normalize one line of text (without traditional -> simplified)."""
     if "&" in text and _ENTITY.search(text):
-        import html  # (html.entities is a large table: only for a line that has an entity)
-
-        text = html.unescape(text)
+        text = unescape(text)
     text = unicodedata.normalize("NFKC", _BREAKS.sub(" ", text))
     text = _INVISIBLE.sub("", text)
     if "**" in text or "__" in text or ">" in text:  # (the only markup the patterns below know)

@@ -18,7 +18,7 @@ from . import rxcache
 from .dccache import dataclass
 from .furniture import furniture, is_date_line
 from .normalize import NormalizedDocument, TextLine, clean_text, simplified
-from .textkit import CELL, cjk_len, is_prose
+from .textkit import CELL, cjk_len, is_prose, unescape
 from .titlewords import clean_title, is_addressee, is_document_number, is_organ_line, looks_like_title, starts_without_organ
 
 _NUM = "一二三四五六七八九十百零〇两"
@@ -352,15 +352,6 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
-def _unescape(text: str) -> str:
-    """``html.unescape(text)``, importing html (a large table of entities) only for a text with "&"."""
-    if "&" not in text:
-        return text
-    import html
-
-    return html.unescape(text)
-
-
 def _as_written(body: list[TextLine], title: Optional[str], title_line: Optional[TextLine]) -> Optional[str]:
     """The title in the file's own punctuation: the raw text of its line (and of the lines it
     continues on), cleaned as the title was, when it says the same once normalized."""
@@ -370,7 +361,7 @@ def _as_written(body: list[TextLine], title: Optional[str], title_line: Optional
     start = body.index(title_line)
     raw = ""
     for ln in body[start : start + 3]:
-        raw += re.sub(r"\s+", " ", _unescape(ln.raw)).strip()
+        raw += re.sub(r"\s+", " ", unescape(ln.raw)).strip()
         written = simplified(clean_title(raw))
         # the same title once normalized (NFKC, years in Chinese numerals, spaces between characters)
         said = _flat(simplified(clean_text(written)))

@@ -27,6 +27,15 @@ CELL = " | "
 SENTENCE = rxcache.compile(r"[^。;!?\n]+[。;!?]?")
 
 
+def unescape(text: str) -> str:
+    """``html.unescape(text)``, importing html (a large table of entities) only for a text with "&"."""
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
 def without_overlaps(spans: list) -> list:
     """Spans (anything with ``start`` and ``end``) in text order, the first and longest of
     overlapping ones kept."""

@@ -171,10 +171,10 @@ def find_copies(results: list, config: Config, rule_id: str = "copied-report") -
         a, b = results[i], results[j]
         if a.subject and b.subject and same_organ(a.subject, b.subject):
             continue  # one unit's own reports (two years, two formats) are not copies of another unit's
-        whole = similarity(sketches[i].whole, sketches[j].whole, whole_filled[i] and whole_filled[j] or None)
+        whole = similarity(sketches[i].whole, sketches[j].whole, whole_filled[i] and whole_filled[j])
         best = Copy(j, whole, "全文") if whole >= whole_min else None
         if best is None and sketches[i].measures and sketches[j].measures:
-            part = similarity(sketches[i].measures, sketches[j].measures, measures_filled[i] and measures_filled[j] or None)
+            part = similarity(sketches[i].measures, sketches[j].measures, measures_filled[i] and measures_filled[j])
             if part >= measures_min:
                 best = Copy(j, part, "主要举措和成效部分")
         if best is None:
